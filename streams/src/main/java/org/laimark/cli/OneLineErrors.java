@@ -15,7 +15,8 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof UserInputException
         || e instanceof InvalidSettingException
         || e instanceof java.io.UncheckedIOException
-        || e instanceof java.nio.file.NoSuchFileException) {
+        || e instanceof java.nio.file.NoSuchFileException
+        || e instanceof org.laimark.model.CheckpointException) {
       cli.getErr().println("laimark: " + e.getMessage());
       return 2;
     }

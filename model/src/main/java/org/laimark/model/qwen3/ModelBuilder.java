@@ -1,0 +1,98 @@
+package org.laimark.model.qwen3;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.laimark.model.CheckpointException;
+import org.laimark.model.safetensors.CheckpointWeights;
+import org.laimark.model.safetensors.SafetensorsWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a {@link Qwen3Model} from a checkpoint folder or a seed, and saves one back as a
+ * checkpoint.
+ */
+final class ModelBuilder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelBuilder.class);
+
+  private ModelBuilder() {}
+
+  static Qwen3Model fromCheckpoint(Path directory, NDManager manager) {
+    if (!Files.isDirectory(directory)) {
+      throw new CheckpointException(directory + ": no such model directory");
+    }
+    Qwen3Config config = Qwen3Config.read(directory.resolve("config.json"));
+    CheckpointWeights checkpoint = CheckpointWeights.open(directory);
+    NDManager root = manager.newSubManager();
+    try {
+      NDManager weights = root.newSubManager();
+      NamedWeights named = new NamedWeights(new CheckpointSource(checkpoint, weights));
+      Qwen3Model model = new Qwen3Model(config, directory.toString(), root, named);
+      weights.cap();
+      warnAboutUnused(directory, checkpoint.names(), named.byName().keySet(), config);
+      return model;
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
+    }
+  }
+
+  static Qwen3Model random(Qwen3Config config, long seed, double std, NDManager manager) {
+    NDManager root = manager.newSubManager();
+    try {
+      NDManager weights = root.newSubManager();
+      NamedWeights named = new NamedWeights(new RandomSource(seed, std, weights));
+      Qwen3Model model = new Qwen3Model(config, "random(seed " + seed + ")", root, named);
+      weights.cap();
+      return model;
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
+    }
+  }
+
+  static void save(Qwen3Model model, NamedWeights named, Path directory) {
+    try {
+      Files.createDirectories(directory);
+      SafetensorsWriter.write(
+          directory.resolve(CheckpointWeights.SINGLE_FILE), named.byName(), Map.of("format", "pt"));
+      Path config = directory.resolve("config.json");
+      Path temporary = directory.resolve("config.json.tmp");
+      Files.writeString(temporary, model.config().toJson(), StandardCharsets.UTF_8);
+      Files.move(
+          temporary,
+          config,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(directory + ": cannot save model (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Extra tensors (an lm_head copy in a tied checkpoint, old rotary buffers) are ignored, but said.
+   */
+  private static void warnAboutUnused(
+      Path directory, Set<String> present, Set<String> used, Qwen3Config c) {
+    Set<String> unused = new TreeSet<>(present);
+    unused.removeAll(used);
+    if (c.tieWordEmbeddings()) {
+      unused.remove("lm_head.weight");
+    }
+    if (!unused.isEmpty()) {
+      LOG.warn(
+          "{}: ignoring {} tensors the model does not use, e.g. {}",
+          directory,
+          unused.size(),
+          unused.iterator().next());
+    }
+  }
+}

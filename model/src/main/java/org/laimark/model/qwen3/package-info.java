@@ -1,0 +1,10 @@
+/**
+ * The Qwen3 decoder in DJL NDArray operations, reference-implementation style: one class per block
+ * ({@link org.laimark.model.qwen3.Qwen3Attention}, {@link org.laimark.model.qwen3.Qwen3Mlp}, {@link
+ * org.laimark.model.qwen3.RmsNorm}, {@link org.laimark.model.qwen3.DecoderBlock}), fields named as
+ * the Hugging Face state dict, a shape comment after each reshape, and a {@link
+ * org.laimark.model.qwen3.KvCache} for decoding. Also covers the Qwen2 and Llama decoders (optional
+ * q/k norm and attention biases). Runs in float32; results of a forward pass land in the NDManager
+ * of its input.
+ */
+package org.laimark.model.qwen3;

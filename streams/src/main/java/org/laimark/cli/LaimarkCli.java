@@ -9,7 +9,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "laimark 0.1.0",
     description = "Self-improvement from verifiable reward on the JVM.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      StatusCommand.class,
+      AuditCommand.class,
+      VerifyCommand.class,
+      SandboxCommand.class,
+      EvalCommand.class,
+      ContaminationCommand.class,
+      ModelCommand.class,
+      PretrainCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class LaimarkCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

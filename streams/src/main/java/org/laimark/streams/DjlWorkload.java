@@ -1,0 +1,96 @@
+package org.laimark.streams;
+
+import ai.djl.ndarray.NDManager;
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.laimark.actors.eval.Benchmarks;
+import org.laimark.actors.eval.ContaminationGuard;
+import org.laimark.actors.eval.EvalPrompts;
+import org.laimark.actors.pipeline.ModelAccessSettings;
+import org.laimark.actors.pipeline.SandboxedPassAtOne;
+import org.laimark.actors.pipeline.Verifier;
+import org.laimark.actors.sandbox.SandboxService;
+import org.laimark.config.EvalSettings;
+import org.laimark.config.ModelSettings;
+import org.laimark.config.SandboxSettings;
+import org.laimark.config.StreamSettings;
+import org.laimark.config.TaskMixSettings;
+import org.laimark.data.Problem;
+import org.laimark.model.ComputeThreads;
+import org.laimark.model.lora.LoraConfig;
+import org.laimark.model.policy.DjlPolicy;
+import org.laimark.model.train.GrpoSettings;
+import org.laimark.model.train.OptimizerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real workload ({@code run.policy = djl}): the Qwen3 policy with a LoRA adapter on DJL from
+ * {@code run.model-dir}, the bubblewrap sandbox pool ({@code laimark.sandbox}), the contamination guard
+ * against the configured benchmarks ({@code laimark.eval.contamination}) and greedy held-out pass@1 on the
+ * first {@code evaluation.tasks} HumanEval tasks. Everything opened is closed by the workload's
+ * {@code close}, in reverse order; a failure while opening closes what was already open.
+ */
+final class DjlWorkload {
+
+  private static final Logger log = LoggerFactory.getLogger(DjlWorkload.class);
+
+  private DjlWorkload() {}
+
+  static Workload open(Config config) {
+    DjlRunSettings djl = DjlRunSettings.fromConfig(config);
+    Path modelDir = djl.modelDirectory(); // a wrong key fails before anything heavy starts
+    TaskMixSettings tasks = TaskMixSettings.fromConfig(config);
+    EvalSettings eval = EvalSettings.fromConfig(config);
+    SandboxSettings sandboxSettings = SandboxSettings.fromConfig(config);
+    StreamSettings stream = StreamSettings.fromConfig(config);
+    List<Problem> heldOut = heldOut(djl.heldOutTasks());
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    AutoCloseable closeAll = () -> closeInReverse(opened);
+    try {
+      ComputeThreads.configure(ModelSettings.fromConfig(config).threads());
+      NDManager manager = NDManager.newBaseManager();
+      opened.push(manager);
+      // The trainer's temperature must be the rollouts' sampling temperature (tasks.temperature).
+      DjlPolicy.Settings settings = new DjlPolicy.Settings(GrpoSettings.defaults(),
+          OptimizerSettings.study(djl.scheduleSteps()), LoraConfig.DEFAULTS, tasks.temperature(),
+          ModelAccessSettings.fromConfig(config).maxBatchSize(), null);
+      DjlPolicy policy = DjlPolicy.open(modelDir, null, settings, manager);
+      opened.push(policy);
+      SandboxService sandbox = SandboxService.start(sandboxSettings);
+      opened.push(sandbox);
+      EvalSettings.Contamination c = eval.contamination();
+      ContaminationGuard guard = ContaminationGuard.against(c.against(), c);
+      String benchmark = "humaneval[" + heldOut.size() + (heldOut.size() < 164 ? " of 164" : "") + "] pass@1";
+      log.info("DJL workload: {}, sandbox {}, contamination guard against {}, held-out {}",
+          policy.description(), sandboxSettings.isolation(), c.against(), benchmark);
+      return new Workload(policy, sandbox, Verifier.ContaminationCheck.of(guard),
+          (model, scheduler) -> new SandboxedPassAtOne(benchmark, heldOut, new EvalPrompts(eval.prompt()),
+              djl.heldOutMaxNewTokens(), sandbox, model, scheduler, stream.askTimeout()),
+          closeAll);
+    } catch (RuntimeException | Error e) {
+      closeInReverse(opened);
+      throw e;
+    }
+  }
+
+  /** The first {@code count} HumanEval tasks (all when 0 or more than there are): a fixed, stated subset. */
+  static List<Problem> heldOut(int count) {
+    List<Problem> all = Benchmarks.load("humaneval", null).tasks();
+    return count == 0 || count >= all.size() ? all : all.subList(0, count);
+  }
+
+  private static void closeInReverse(Deque<AutoCloseable> opened) {
+    while (!opened.isEmpty()) {
+      AutoCloseable c = opened.pop();
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.laimark.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.laimark.config.InvalidSettingException;
+
+class ConfigurationErrorsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void anUnknownModeNamesTheKeyAndTheAllowedValues() {
+    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
+        null, dir.resolve("run"), Map.of("laimark.pipeline.mode", "sometimes")));
+
+    assertEquals("laimark.pipeline.mode: must be one of continuous | staged, got 'sometimes'", e.getMessage());
+    assertFalse(Files.exists(dir.resolve("run")), "nothing is created for an invalid configuration");
+  }
+
+  @Test
+  void aWrongTypeNamesTheKeyAndWhatWasExpected() {
+    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
+        null, dir.resolve("run"), Map.of("laimark.pipeline.stream.accepted-buffer", "lots")));
+
+    assertTrue(e.getMessage().startsWith("laimark.pipeline.stream.accepted-buffer: must be an integer"), e.getMessage());
+  }
+
+  @Test
+  void aNonPositiveBufferIsRefused() {
+    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
+        null, dir.resolve("run"), Map.of("laimark.pipeline.stream.accepted-buffer", 0)));
+
+    assertEquals("laimark.pipeline.stream.accepted-buffer: must be a positive integer, got 0", e.getMessage());
+  }
+
+  @Test
+  void everyRunWritesItsResolvedConfigurationAndAResumeReadsItBack() {
+    RunConfiguration created = RunConfiguration.create(
+        SimulatedRunFixture.simulatedConf(), dir.resolve("run"), Map.of("laimark.pipeline.run.max-rounds", 7));
+
+    RunConfiguration resumed = RunConfiguration.resume(dir.resolve("run"), Map.of());
+
+    assertTrue(Files.isRegularFile(created.run().resolvedConfig()));
+    assertEquals("simulated", resumed.config().getString("laimark.pipeline.run.policy"));
+    assertEquals(7, resumed.config().getInt("laimark.pipeline.run.max-rounds"));
+  }
+
+  @Test
+  void aRunDirectoryThatHoldsARunIsNotReusedForANewOne() throws Exception {
+    Path run = dir.resolve("run");
+    Files.createDirectories(run);
+    Files.writeString(run.resolve("journal.log"), "x");
+
+    InvalidSettingException e = assertThrows(InvalidSettingException.class,
+        () -> RunConfiguration.create(null, run, Map.of()));
+
+    assertTrue(e.getMessage().contains("resume it with --resume"), e.getMessage());
+  }
+}

@@ -40,7 +40,7 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
 
   /** A new run; {@code runDir} may be null (then one is named under {@code run.runs-directory}). */
   public static RunConfiguration create(Path experimentFile, Path runDir, Map<String, ?> overrides) {
-    Config config = withModelDirectory(LaimarkConfig.load(experimentFile, overrides));
+    Config config = LaimarkConfig.load(experimentFile, overrides);
     validate(config);
     Path dir = runDir != null ? runDir
         : Path.of(RunSettings.fromConfig(config).runsDirectory()).resolve(LocalDateTime.now().format(RUN_NAME));
@@ -49,6 +49,7 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
       throw new InvalidSettingException(dir + ": already holds a run (journal.log); resume it with --resume "
           + dir + " or choose another --run-dir");
     }
+    config = withModelDirectory(config);
     write(run.resolvedConfig(), config);
     return new RunConfiguration(run, config, false);
   }
@@ -59,8 +60,9 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
     if (!Files.isRegularFile(run.resolvedConfig())) {
       throw new InvalidSettingException(runDir + ": not a run directory (expected config.conf and journal.log)");
     }
-    Config config = withModelDirectory(LaimarkConfig.load(run.resolvedConfig(), overrides));
-    validate(config);
+    Config loaded = LaimarkConfig.load(run.resolvedConfig(), overrides);
+    validate(loaded);
+    Config config = withModelDirectory(loaded);
     return new RunConfiguration(run, config, true);
   }
 

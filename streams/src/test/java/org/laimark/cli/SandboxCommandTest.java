@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code laimark sandbox exec} and {@code laimark sandbox bench}, end to end through bubblewrap. */
+/**
+ * {@code laimark sandbox exec} and {@code laimark sandbox bench}, end to end through bubblewrap.
+ */
 @Tag("sandbox")
 class SandboxCommandTest {
 
@@ -73,10 +75,11 @@ class SandboxCommandTest {
   void badInputIsOneClearLine() throws Exception {
     Path latin1 = dir.resolve("latin1.py");
     Files.write(latin1, "print('caf\u00e9')\n".getBytes(StandardCharsets.ISO_8859_1));
+    Path fine = Files.writeString(dir.resolve("fine.py"), "pass\n");
 
     int missing = run("exec", dir.resolve("missing.py").toString());
     int notUtf8 = run("exec", latin1.toString());
-    int badTimeout = run("exec", latin1.toString(), "--timeout", "-1");
+    int badTimeout = run("exec", fine.toString(), "--timeout", "-1");
 
     assertEquals(2, missing);
     assertEquals(2, notUtf8);

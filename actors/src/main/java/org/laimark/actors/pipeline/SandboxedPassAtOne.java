@@ -1,0 +1,113 @@
+package org.laimark.actors.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.laimark.actors.eval.AnswerMode;
+import org.laimark.actors.eval.EvalPrompts;
+import org.laimark.actors.eval.Harness;
+import org.laimark.actors.sandbox.Sandbox;
+import org.laimark.data.Problem;
+import org.laimark.data.SandboxJob;
+import org.laimark.data.Verdict;
+import org.laimark.data.VerdictStatus;
+import org.laimark.model.policy.GenerationRequest;
+import org.laimark.model.policy.SamplingParams;
+
+/**
+ * Greedy pass@1 on held-out problems, through the pipeline's own {@link ModelAccess} (so evaluation
+ * shares the model with training and sees one policy version) and the sandbox, with the evaluator's
+ * prompts and answer reading ({@link EvalPrompts}, {@link Harness#STANDARD}), so the number matches
+ * {@code laimark eval} on the same tasks up to its per-task time scaling (here the sandbox's
+ * default limit applies).
+ */
+public final class SandboxedPassAtOne implements HeldOutEvaluation {
+
+  private final String benchmark;
+  private final List<Problem> tasks;
+  private final EvalPrompts prompts;
+  private final int maxNewTokens;
+  private final Sandbox sandbox;
+  private final ActorRef<ModelAccess.Command> modelAccess;
+  private final Scheduler scheduler;
+  private final Duration timeout;
+
+  public SandboxedPassAtOne(
+      String benchmark,
+      List<Problem> tasks,
+      EvalPrompts prompts,
+      int maxNewTokens,
+      Sandbox sandbox,
+      ActorRef<ModelAccess.Command> modelAccess,
+      Scheduler scheduler,
+      Duration timeout) {
+    if (tasks.isEmpty()) {
+      throw new IllegalArgumentException("no held-out tasks in " + benchmark);
+    }
+    this.benchmark = benchmark;
+    this.tasks = List.copyOf(tasks);
+    this.prompts = prompts;
+    this.maxNewTokens = maxNewTokens;
+    this.sandbox = sandbox;
+    this.modelAccess = modelAccess;
+    this.scheduler = scheduler;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public CompletionStage<Score> evaluate() {
+    List<GenerationRequest> requests = new ArrayList<>();
+    for (Problem task : tasks) {
+      requests.add(
+          new GenerationRequest(
+              prompts.messages(task), SamplingParams.greedy(maxNewTokens), "heldout:" + task.id()));
+    }
+    CompletionStage<ModelAccess.GenerateReply> answers =
+        AskPattern.ask(
+            modelAccess, ref -> new ModelAccess.Generate(requests, ref), timeout, scheduler);
+    return answers.thenCompose(
+        reply -> {
+          if (!(reply instanceof ModelAccess.Generated)) {
+            throw new IllegalStateException(((ModelAccess.GenerationFailed) reply).reason());
+          }
+          return judge((ModelAccess.Generated) reply);
+        });
+  }
+
+  private CompletableFuture<Score> judge(ModelAccess.Generated generated) {
+    List<CompletableFuture<Verdict>> verdicts = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      Problem task = tasks.get(i);
+      String text = generated.completions().get(i).text();
+      Harness.Prepared prepared =
+          Harness.STANDARD.prepare(task, text == null ? "" : text, AnswerMode.AUTO);
+      verdicts.add(
+          prepared.empty()
+              ? CompletableFuture.completedFuture(null)
+              : SampleGrader.run(
+                  sandbox,
+                  SandboxJob.withTests(
+                      "heldout/" + task.id(), task.programFor(prepared.solution()), task.tests()),
+                  timeout));
+    }
+    return CompletableFuture.allOf(verdicts.toArray(CompletableFuture[]::new))
+        .thenApply(
+            ignored -> {
+              int passed = 0;
+              for (CompletableFuture<Verdict> v : verdicts) {
+                Verdict verdict = v.join();
+                if (verdict != null && verdict.status() == VerdictStatus.INFRA_ERROR) {
+                  throw new IllegalStateException(
+                      "the sandbox failed on our side: " + verdict.message());
+                }
+                passed += verdict != null && verdict.passed() ? 1 : 0;
+              }
+              return new Score(generated.policyVersion(), benchmark, passed, tasks.size());
+            });
+  }
+}

@@ -1,0 +1,186 @@
+package org.laimark.actors.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.laimark.actors.pipeline.SampleGrader.SampleResult;
+import org.laimark.actors.pipeline.Trainer.RoundProblem;
+import org.laimark.model.policy.Completion;
+import org.laimark.model.policy.GenerationRequest;
+import org.laimark.model.policy.RolloutGroup;
+
+/**
+ * One GRPO round, then stops: G rollouts per problem in one shared sampling request, each graded in
+ * the sandbox (reward 1 when the program passes, else 0), one training step on the groups, and each
+ * problem's pass-rate evidence under the sampled version (see {@link RoundEvidence}). A round whose
+ * groups all have equal rewards carries no GRPO signal and takes no step. Reports to its parent
+ * {@link Trainer} exactly once; the parent answers for it if it crashes.
+ */
+final class TrainingRound extends AbstractBehavior<TrainingRound.Command> {
+
+  sealed interface Command {}
+
+  private record WrappedRollouts(ModelAccess.GenerateReply reply, Throwable error)
+      implements Command {}
+
+  private record RolloutsGraded(
+      List<List<SampleResult>> results, List<Completion> completions, long version)
+      implements Command {}
+
+  private record WrappedTraining(ModelAccess.TrainReply reply, Throwable error)
+      implements Command {}
+
+  private final Trainer.TrainRound request;
+  private final List<RoundProblem> problems;
+  private final Trainer.Dependencies deps;
+  private final ActorRef<Trainer.Command> parent;
+  private List<List<SampleResult>> rewards;
+  private long sampledVersion;
+
+  static Behavior<Command> create(
+      Trainer.TrainRound request,
+      List<RoundProblem> chosen,
+      Trainer.Dependencies deps,
+      ActorRef<Trainer.Command> parent) {
+    return Behaviors.setup(
+        context -> new TrainingRound(context, request, chosen, deps, parent).start());
+  }
+
+  private TrainingRound(
+      ActorContext<Command> context,
+      Trainer.TrainRound request,
+      List<RoundProblem> chosen,
+      Trainer.Dependencies deps,
+      ActorRef<Trainer.Command> parent) {
+    super(context);
+    this.request = request;
+    this.problems = chosen;
+    this.deps = deps;
+    this.parent = parent;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(WrappedRollouts.class, this::onRollouts)
+        .onMessage(RolloutsGraded.class, this::onGraded)
+        .onMessage(WrappedTraining.class, this::onTrained)
+        .build();
+  }
+
+  private Behavior<Command> start() {
+    int g = deps.settings().groupSize();
+    List<GenerationRequest> all = new ArrayList<>();
+    for (RoundProblem p : problems) {
+      all.addAll(deps.prompts().requests(p.problem(), "rollout", request.round(), 0, g));
+    }
+    getContext()
+        .ask(
+            ModelAccess.GenerateReply.class,
+            deps.modelAccess(),
+            deps.settings().sampleTimeout(),
+            ref -> new ModelAccess.Generate(all, ref),
+            WrappedRollouts::new);
+    return this;
+  }
+
+  private Behavior<Command> onRollouts(WrappedRollouts wrapped) {
+    if (!(wrapped.reply() instanceof ModelAccess.Generated)) {
+      return fail(
+          wrapped.error() != null
+              ? "no rollouts from the model: " + wrapped.error()
+              : ((ModelAccess.GenerationFailed) wrapped.reply()).reason());
+    }
+    ModelAccess.Generated generated = (ModelAccess.Generated) wrapped.reply();
+    int g = deps.settings().groupSize();
+    List<CompletableFuture<List<SampleResult>>> grading = new ArrayList<>();
+    for (int i = 0; i < problems.size(); i++) {
+      RoundProblem p = problems.get(i);
+      grading.add(
+          SampleGrader.grade(
+              deps.sandbox(),
+              p.problem(),
+              generated.completions().subList(i * g, (i + 1) * g),
+              deps.settings().sandboxTimeout(),
+              "rollout/" + request.round() + "/" + p.problemId(),
+              0));
+    }
+    getContext()
+        .pipeToSelf(
+            CompletableFuture.allOf(grading.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> grading.stream().map(CompletableFuture::join).toList()),
+            (results, error) ->
+                new RolloutsGraded(results, generated.completions(), generated.policyVersion()));
+    return this;
+  }
+
+  private Behavior<Command> onGraded(RolloutsGraded graded) {
+    int g = deps.settings().groupSize();
+    rewards = graded.results();
+    sampledVersion = graded.version();
+    List<RolloutGroup> groups = new ArrayList<>();
+    boolean signal = false;
+    for (int i = 0; i < problems.size(); i++) {
+      double[] r = new double[g];
+      for (int j = 0; j < g; j++) {
+        SampleResult result = rewards.get(i).get(j);
+        if (result.infraError()) {
+          return fail("the sandbox failed on our side: " + result.detail());
+        }
+        r[j] = result.passed() ? 1 : 0;
+        signal |= r[j] != r[0];
+      }
+      groups.add(new RolloutGroup(graded.completions().subList(i * g, (i + 1) * g), r));
+    }
+    if (!signal) {
+      return finish(null, sampledVersion);
+    }
+    getContext()
+        .ask(
+            ModelAccess.TrainReply.class,
+            deps.modelAccess(),
+            deps.settings().trainTimeout(),
+            ref -> new ModelAccess.Train(groups, ref),
+            WrappedTraining::new);
+    return this;
+  }
+
+  private Behavior<Command> onTrained(WrappedTraining wrapped) {
+    if (!(wrapped.reply() instanceof ModelAccess.Trained)) {
+      return fail(
+          wrapped.error() != null
+              ? "no training step within " + deps.settings().trainTimeout()
+              : ((ModelAccess.TrainingFailed) wrapped.reply()).reason());
+    }
+    ModelAccess.Trained trained = (ModelAccess.Trained) wrapped.reply();
+    return finish(trained, trained.policyVersion());
+  }
+
+  private Behavior<Command> finish(ModelAccess.Trained trained, long newVersion) {
+    List<Trainer.ProblemResult> results =
+        RoundEvidence.results(problems, rewards, sampledVersion, deps.rule());
+    parent.tell(
+        new Trainer.RoundFinished(
+            request,
+            new Trainer.RoundTrained(
+                request.round(),
+                sampledVersion,
+                newVersion,
+                trained == null ? null : trained.metrics(),
+                results,
+                List.of())));
+    return Behaviors.stopped();
+  }
+
+  private Behavior<Command> fail(String reason) {
+    parent.tell(
+        new Trainer.RoundFinished(request, new Trainer.RoundFailed(request.round(), reason)));
+    return Behaviors.stopped();
+  }
+}

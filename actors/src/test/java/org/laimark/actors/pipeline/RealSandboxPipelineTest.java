@@ -1,0 +1,184 @@
+package org.laimark.actors.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.laimark.actors.eval.Benchmarks;
+import org.laimark.actors.pipeline.SampleGrader.SampleResult;
+import org.laimark.actors.pipeline.tasks.TaskDeriver;
+import org.laimark.actors.pipeline.tasks.TaskPrompts;
+import org.laimark.actors.sandbox.SandboxService;
+import org.laimark.config.SandboxSettings;
+import org.laimark.data.Problem;
+import org.laimark.data.io.Datasets;
+import org.laimark.model.policy.Completion;
+import org.laimark.model.policy.SimulatedAnswers;
+import org.laimark.model.policy.SimulatedPolicy;
+
+/** The pipeline actors judging model-written code in the real bubblewrap sandbox. */
+@Tag("sandbox")
+class RealSandboxPipelineTest {
+
+  static ActorTestKit testKit;
+  static SandboxService sandbox;
+
+  static final Problem INC =
+      Problem.induction(
+          "inc",
+          "def inc(x):\n    \"\"\"Return x plus one.\"\"\"\n",
+          "assert inc(1) == 2\nassert inc(-1) == 0",
+          "def inc(x):\n    return x + 1\n",
+          "inc");
+
+  @BeforeAll
+  static void start() {
+    testKit = ActorTestKit.create(TestSettings.config());
+    sandbox =
+        SandboxService.start(
+            SandboxSettings.fromConfig(
+                TestSettings.config(
+                    "laimark.sandbox.limits.cpu = 1s", "laimark.sandbox.limits.wall = 2s")));
+  }
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+    sandbox.close();
+  }
+
+  private static Completion answer(String text) {
+    return new Completion(new int[0], new int[0], text, new float[0], 0);
+  }
+
+  private static List<SampleResult> grade(Problem p, String... answers) {
+    List<Completion> completions =
+        java.util.Arrays.stream(answers).map(RealSandboxPipelineTest::answer).toList();
+    return SampleGrader.grade(sandbox, p, completions, Duration.ofSeconds(60), "real", 0).join();
+  }
+
+  @Test
+  void hangingAndCrashingAnswersReachTheCalibratorAsFailures() {
+    SimulatedAnswers answers =
+        new SimulatedAnswers(
+            List.of("    return x + 1\n"),
+            List.of(
+                "    while True:\n        pass\n",
+                "    import ctypes\n    return ctypes.string_at(0)\n"));
+    SimulatedPolicy policy =
+        SimulatedPolicy.builder(4).answerSource(k -> answers).defaultSkill(0.4).build();
+    ActorRef<ModelAccess.Command> model =
+        testKit.spawn(ModelAccess.create(policy, TestSettings.modelAccess()));
+    ActorRef<Calibrator.Command> calibrator =
+        testKit.spawn(
+            Calibrator.create(
+                TestSettings.calibrator("laimark.pipeline.calibrator.adaptive.enabled = false"),
+                new TaskPrompts(TestSettings.tasks()),
+                sandbox,
+                model));
+    TestProbe<Calibrator.CalibrationOutcome> asker = testKit.createTestProbe();
+
+    calibrator.tell(new Calibrator.Calibrate(INC, asker.getRef()));
+    Calibrator.Calibrated c =
+        asker.expectMessageClass(Calibrator.Calibrated.class, Duration.ofSeconds(120));
+    calibrator.tell(new Calibrator.Calibrate(INC, asker.getRef()));
+    asker.expectMessageClass(Calibrator.Calibrated.class, Duration.ofSeconds(120));
+
+    assertEquals(8, c.samples());
+    assertEquals(c.passes(), (int) c.outcomes().getOrDefault("passed", 0));
+    int stuck = c.outcomes().getOrDefault("cpu_limit", 0) + c.outcomes().getOrDefault("timeout", 0);
+    int crashed = c.outcomes().getOrDefault("crashed", 0);
+    assertTrue(stuck > 0 && crashed > 0, "outcomes " + c.outcomes());
+    assertEquals(8, c.passes() + stuck + crashed, "outcomes " + c.outcomes());
+  }
+
+  @Test
+  void anIndentedBodyPassesAndTheSameBodyStrippedFailsAsWritten() {
+    List<SampleResult> results =
+        grade(
+            INC,
+            "    y = x + 1\n    return y\n",
+            "y = x + 1\n    return y\n",
+            "return x + 1\n",
+            "```python\ndef inc(x):\n    return x + 1\n```",
+            "");
+
+    assertTrue(results.get(0).passed(), results.get(0).toString());
+    assertEquals("syntax_error", results.get(1).outcome());
+    assertTrue(results.get(1).detail().startsWith("IndentationError"), results.get(1).toString());
+    assertEquals("syntax_error", results.get(2).outcome());
+    assertTrue(
+        results.get(2).detail().contains("'return' outside function"), results.get(2).toString());
+    assertTrue(results.get(3).passed(), results.get(3).toString());
+    assertEquals("empty_answer", results.get(4).outcome());
+  }
+
+  @Test
+  void deductionAndAbductionAnswersAreJudgedAsLiteralsOnly() {
+    Problem pad =
+        Problem.induction(
+            "pad",
+            "def pad(s, n):\n    \"\"\"Pad s with dots to n.\"\"\"\n",
+            "assert pad('a', 3) == 'a..'\nassert pad('', 2) == '..'",
+            "def pad(s, n):\n    return s.ljust(n, '.')\n",
+            "pad");
+    List<Problem> tasks = new TaskDeriver(1).derive(pad);
+    Problem deduction = tasks.get(0);
+    Problem abduction = tasks.get(1);
+
+    List<SampleResult> dd =
+        grade(deduction, "'a..'", "\"a..\"", "'a.'", "_result", "'a..' or True");
+    List<SampleResult> ab =
+        grade(abduction, "'a', 3", "'', 3", "'ab', 3", "*['a', 3]", "'a', 3) or (True");
+
+    assertEquals(
+        List.of(true, true, false, false, false), dd.stream().map(SampleResult::passed).toList());
+    assertEquals("not_a_literal", dd.get(3).outcome());
+    assertEquals("not_a_literal", dd.get(4).outcome());
+    assertEquals(
+        List.of(true, false, false, false, false), ab.stream().map(SampleResult::passed).toList());
+    assertEquals("failed", ab.get(1).outcome());
+    assertEquals("not_a_literal", ab.get(4).outcome());
+  }
+
+  @Test
+  void theSeedCurriculumFlowsThroughEveryStage() {
+    List<Problem> seed = Datasets.seedCurriculum().items().subList(0, 8);
+    List<Problem> heldOut = Benchmarks.load("humaneval", null).tasks().subList(0, 6);
+    SimulatedPolicy.Builder builder =
+        SimulatedWorkload.policy(3, seed, 3).defaultSkill(0.5).trainGain(0.1);
+    Map<String, SimulatedAnswers> table = SimulatedWorkload.answers(seed, new TaskDeriver(3));
+    SimulatedPolicy policy =
+        builder.answerSource(key -> heldOutAnswer(key, heldOut, table)).build();
+    PipelineRun run = new PipelineRun(testKit, policy, sandbox, heldOut);
+
+    PipelineRun.Summary s = run.runRounds(seed.size(), 3);
+
+    System.out.println("seed curriculum through the actors (real sandbox, SIMULATED policy): " + s);
+    assertEquals(seed.size(), s.proposed());
+    assertTrue(s.verified() >= seed.size() - 2, s.toString());
+    assertTrue(s.calibrated() > s.verified(), "derived tasks were calibrated too: " + s);
+    assertTrue(s.rounds() > 0 && s.finalVersion() > 0, s.toString());
+    assertTrue(s.evaluations() > 0, s.toString());
+  }
+
+  private static SimulatedAnswers heldOutAnswer(
+      String key, List<Problem> heldOut, Map<String, SimulatedAnswers> table) {
+    for (Problem task : heldOut) {
+      if (key.equals("heldout:" + task.id())) {
+        String body = task.solution().substring(task.prompt().length());
+        return SimulatedAnswers.of(body, "    return None\n");
+      }
+    }
+    return table.getOrDefault(key, SimulatedAnswers.NONE);
+  }
+}

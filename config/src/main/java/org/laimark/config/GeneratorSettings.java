@@ -1,0 +1,81 @@
+package org.laimark.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The {@code laimark.pipeline.generator} block: how the policy is asked to write problems (defaults
+ * and the reason for each in {@code laimark/pipeline.conf}).
+ *
+ * @param topics the topics fresh problems are asked about, crossed with {@code difficulties}
+ * @param difficulties the difficulty words put in the prompt
+ * @param temperature sampling temperature for problem writing
+ * @param topP nucleus mass for problem writing
+ * @param maxNewTokens new-token cap for one proposal
+ * @param timeout the longest a proposal may wait for the model (queueing included)
+ * @param systemPrompt system message of the generation chat (may be empty)
+ * @param freshTemplate user message for a fresh problem, with {@code {topic}} and {@code
+ *     {difficulty}}
+ * @param harderTemplate user message for a harder variant, with {@code {problem}}
+ * @param seed base seed; proposal i is sampled with a seed derived from (seed, i)
+ */
+public record GeneratorSettings(
+    List<String> topics,
+    List<String> difficulties,
+    double temperature,
+    double topP,
+    int maxNewTokens,
+    Duration timeout,
+    String systemPrompt,
+    String freshTemplate,
+    String harderTemplate,
+    long seed) {
+
+  static final String PREFIX = "laimark.pipeline.generator.";
+
+  public GeneratorSettings {
+    topics = distinctNonEmpty(PREFIX + "topics", topics);
+    difficulties = distinctNonEmpty(PREFIX + "difficulties", difficulties);
+    CalibratorSettings.sampling(PREFIX, temperature, topP, maxNewTokens);
+    CalibratorSettings.positive(PREFIX + "timeout", timeout);
+    systemPrompt = systemPrompt == null ? "" : systemPrompt;
+    CalibratorSettings.placeholders(
+        PREFIX + "fresh-template", freshTemplate, "{topic}", "{difficulty}");
+    CalibratorSettings.placeholders(PREFIX + "harder-template", harderTemplate, "{problem}");
+  }
+
+  public static GeneratorSettings fromConfig(Config root) {
+    try {
+      Config c = root.getConfig("laimark.pipeline.generator");
+      return new GeneratorSettings(
+          c.getStringList("topics"),
+          c.getStringList("difficulties"),
+          c.getDouble("temperature"),
+          c.getDouble("top-p"),
+          c.getInt("max-new-tokens"),
+          c.getDuration("timeout"),
+          c.getString("system-prompt"),
+          c.getString("fresh-template"),
+          c.getString("harder-template"),
+          c.getLong("seed"));
+    } catch (ConfigException e) {
+      throw new InvalidSettingException(e.getMessage());
+    }
+  }
+
+  private static List<String> distinctNonEmpty(String key, List<String> values) {
+    if (values == null
+        || values.isEmpty()
+        || values.stream().anyMatch(v -> v == null || v.isBlank())) {
+      throw InvalidSettingException.forKey(
+          key, "must be a non-empty list of non-empty strings", values);
+    }
+    if (new HashSet<>(values).size() != values.size()) {
+      throw InvalidSettingException.forKey(key, "must not repeat an entry", values);
+    }
+    return List.copyOf(values);
+  }
+}

@@ -1,0 +1,60 @@
+package org.laimark.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.time.Duration;
+
+/**
+ * The {@code laimark.pipeline.trainer} block: GRPO group size, the trainer's waits, and when an
+ * evaluation regression asks for a rollback (defaults and reasons in {@code
+ * laimark/pipeline.conf}).
+ *
+ * @param groupSize G, rollouts per problem in a GRPO group
+ * @param sampleTimeout the longest a round's rollouts may take to be sampled
+ * @param trainTimeout the longest one training step may take (queueing included)
+ * @param sandboxTimeout the longest one rollout's verdict may take before it is an infrastructure
+ *     error
+ * @param rollbackRegression a held-out pass@1 this far below the best version's signals a rollback
+ *     (1 disables rollback)
+ */
+public record TrainerSettings(
+    int groupSize,
+    Duration sampleTimeout,
+    Duration trainTimeout,
+    Duration sandboxTimeout,
+    double rollbackRegression) {
+
+  static final String PREFIX = "laimark.pipeline.trainer.";
+
+  public TrainerSettings {
+    if (groupSize < 2) {
+      throw InvalidSettingException.forKey(
+          PREFIX + "group-size",
+          "must be at least 2 (GRPO compares rollouts within a group)",
+          groupSize);
+    }
+    CalibratorSettings.positive(PREFIX + "sample-timeout", sampleTimeout);
+    CalibratorSettings.positive(PREFIX + "train-timeout", trainTimeout);
+    CalibratorSettings.positive(PREFIX + "sandbox-timeout", sandboxTimeout);
+    if (!(rollbackRegression > 0 && rollbackRegression <= 1)) {
+      throw InvalidSettingException.forKey(
+          PREFIX + "rollback-regression",
+          "must be in (0, 1] (1 disables rollback)",
+          rollbackRegression);
+    }
+  }
+
+  public static TrainerSettings fromConfig(Config root) {
+    try {
+      Config c = root.getConfig("laimark.pipeline.trainer");
+      return new TrainerSettings(
+          c.getInt("group-size"),
+          c.getDuration("sample-timeout"),
+          c.getDuration("train-timeout"),
+          c.getDuration("sandbox-timeout"),
+          c.getDouble("rollback-regression"));
+    } catch (ConfigException e) {
+      throw new InvalidSettingException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package org.laimark.model.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.laimark.model.lora.LoraConfig;
+import org.laimark.model.train.AdamW;
+import org.laimark.model.train.GrpoSettings;
+import org.laimark.model.train.OptimizerSettings;
+
+/** The DJL policy end to end on the tiny Qwen3 fixture: chat prompts, sampling, GRPO steps, checkpoints. */
+@Tag("fixture")
+class DjlPolicyTest {
+
+  private static final Path FIXTURE =
+      Path.of(System.getProperty("laimark.shared", "../../shared"), "fixtures", "qwen3-tiny-a");
+
+  private NDManager manager;
+
+  @BeforeEach
+  void setUp() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void tearDown() {
+    manager.close();
+  }
+
+  @Test
+  void generatesOneCompletionPerRequestWithItsPromptAndLogProbs() {
+    try (DjlPolicy policy = open()) {
+      List<Completion> completions = policy.generate(requests(3, 0));
+
+      assertEquals(3, completions.size());
+      for (Completion c : completions) {
+        assertTrue(c.promptIds().length > 5, "the chat template wraps the prompt");
+        assertEquals(c.completionIds().length, c.tokenLogProbs().length);
+        assertTrue(c.completionIds().length > 0 && c.completionIds().length <= 12);
+        for (float lp : c.tokenLogProbs()) {
+          assertTrue(lp <= 0 && Float.isFinite(lp), "log-prob " + lp);
+        }
+        assertEquals(0, c.policyVersion());
+      }
+      assertFalse(policy.simulated());
+      assertTrue(policy.description().startsWith("qwen3 "));
+    }
+  }
+
+  @Test
+  void aTrainingStepBumpsTheVersionAndReportsItsMetrics() {
+    try (DjlPolicy policy = open()) {
+      List<RolloutGroup> groups = groups(policy, 0);
+
+      TrainingMetrics metrics = policy.train(groups);
+
+      assertEquals(1, metrics.step());
+      assertEquals(1, metrics.newPolicyVersion());
+      assertEquals(1, policy.version());
+      assertEquals(0.5, metrics.nonDegenerateGroupFraction());
+      assertEquals(3.0 / 8, metrics.meanReward(), 1e-12);
+      assertTrue(metrics.gradNorm() > 0);
+      assertEquals(1e-3, metrics.learningRate(), 1e-15);
+      assertEquals(1, policy.generate(requests(1, 9)).get(0).policyVersion());
+    }
+  }
+
+  @Test
+  void restoringACheckpointResumesTheSameRun(@TempDir Path dir) {
+    List<TrainingMetrics> straight = new ArrayList<>();
+    List<List<RolloutGroup>> batches = new ArrayList<>();
+    try (DjlPolicy policy = open()) {
+      for (int step = 0; step < 3; step++) {
+        batches.add(groups(policy, step));
+        straight.add(policy.train(batches.get(step)));
+        if (step == 0) {
+          policy.save(dir.resolve("checkpoint"));
+        }
+      }
+    }
+
+    try (DjlPolicy resumed = open()) {
+      resumed.restore(dir.resolve("checkpoint"));
+      assertEquals(1, resumed.version());
+
+      assertEquals(straight.get(1), resumed.train(batches.get(1)));
+      assertEquals(straight.get(2), resumed.train(batches.get(2)));
+    }
+  }
+
+  private DjlPolicy open() {
+    OptimizerSettings optimizer =
+        new OptimizerSettings(1e-3, 0.0, 10, AdamW.Settings.defaults(), 1.0, 4, 42);
+    DjlPolicy.Settings settings =
+        new DjlPolicy.Settings(
+            GrpoSettings.defaults().withBeta(0.04), optimizer, LoraConfig.DEFAULTS, 1.0, 8, null);
+    return DjlPolicy.open(FIXTURE, null, settings, manager);
+  }
+
+  private static List<GenerationRequest> requests(int n, long seed) {
+    List<GenerationRequest> requests = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      requests.add(
+          new GenerationRequest(
+              List.of(ChatMessage.system("You write Python."), ChatMessage.user("def add(a, b):")),
+              new SamplingParams(1.0, 1.0, 0, 12, seed * 100 + i),
+              "add"));
+    }
+    return requests;
+  }
+
+  /** Two groups of four: one with rewards 1,0,1,1 and one all zero (degenerate). */
+  private static List<RolloutGroup> groups(DjlPolicy policy, long seed) {
+    List<Completion> sampled = policy.generate(requests(8, seed));
+    return List.of(
+        new RolloutGroup(sampled.subList(0, 4), new double[] {1, 0, 1, 1}),
+        new RolloutGroup(sampled.subList(4, 8), new double[] {0, 0, 0, 0}));
+  }
+}

@@ -35,9 +35,10 @@ public enum Harness {
    * keep what follows the first {@code </think>}; delete {@code <|...|>} tokens; strip; if there are
    * {@code ```python} blocks take the last one, stripped, else drop one leading {@code ```} or {@code
    * ```python} line and one trailing {@code ```}; strip again and add a newline, or use {@code "    pass\n"}
-   * when nothing is left; append that to the stub as it is. Stripping removes the first line's
-   * indentation, so a body answer always fails and only a column-0 {@code def} can pass. The mode is
-   * ignored (the study had none); the recorded mode says whether the final text defined the entry point.
+   * when nothing is left; append that to the stub (after a newline when the stub lacks one, as the study's
+   * calibrator joined its own problems' stubs). Stripping removes the first line's indentation, so a body
+   * answer always fails and only a column-0 {@code def} can pass. The mode is ignored (the study had none);
+   * the recorded mode says whether the final text defined the entry point.
    */
   SEED_COMPAT("seed") {
     @Override
@@ -65,7 +66,7 @@ public enum Harness {
           CodeExtractor.definition(problem.entryPoint()).matcher(completion).find()
               ? AnswerMode.FULL_FUNCTION
               : AnswerMode.BODY;
-      return new Prepared(problem.prompt() + completion, seen);
+      return new Prepared(endingInNewline(problem.prompt()) + completion, seen);
     }
   };
 

@@ -75,6 +75,13 @@ class HarnessTest {
   }
 
   @Test
+  void seedCompatPutsTheStrippedAnswerOnANewLineAfterAStubWithoutOne() {
+    Problem noNewline = Problem.induction("t", STUB.strip(), "assert add_all([]) == 0", STUB + BODY, "add_all");
+
+    assertEquals(STUB + BODY.strip() + "\n", Harness.SEED_COMPAT.prepare(noNewline, BODY, AnswerMode.AUTO).solution());
+  }
+
+  @Test
   void seedCompatRunsAnEmptyAnswerAsPass() {
     assertEquals(STUB + "    pass\n", Harness.SEED_COMPAT.prepare(TASK, "  \n", AnswerMode.AUTO).solution());
   }

@@ -16,6 +16,7 @@ import org.laimark.model.qwen3.Qwen3Model;
 import org.laimark.model.tokenizer.Qwen3Tokenizer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,18 +36,7 @@ public final class ModelGenerateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "DIR",
-      description = "Hugging Face model folder.")
-  Path model;
-
-  @Option(
-      names = "--adapter",
-      paramLabel = "DIR",
-      description = "PEFT LoRA adapter folder to apply.")
-  Path adapter;
+  @Mixin ModelFolderOptions.WithAdapter folder;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Input input;
@@ -120,8 +110,8 @@ public final class ModelGenerateCommand implements Callable<Integer> {
     SamplingParams sampling = sampling();
     ModelCommand.Inputs.startEngine();
     try (NDManager manager = NDManager.newBaseManager();
-        Qwen3Tokenizer tokenizer = ModelCommand.Inputs.tokenizer(model);
-        Qwen3Model qwen = ModelCommand.Inputs.model(model, adapter, manager)) {
+        Qwen3Tokenizer tokenizer = ModelCommand.Inputs.tokenizer(folder.model);
+        Qwen3Model qwen = ModelCommand.Inputs.model(folder.model, folder.adapter, manager)) {
       int[] prompt = prompt(tokenizer, qwen.config().vocabSize());
       Set<Integer> stops = ignoreEos ? Set.of() : tokenizer.stopTokenIds();
       Generation generation =

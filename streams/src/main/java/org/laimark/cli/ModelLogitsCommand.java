@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.laimark.model.qwen3.Qwen3Model;
 import org.laimark.model.safetensors.SafetensorsWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,18 +29,7 @@ public final class ModelLogitsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "DIR",
-      description = "Hugging Face model folder.")
-  Path model;
-
-  @Option(
-      names = "--adapter",
-      paramLabel = "DIR",
-      description = "PEFT LoRA adapter folder to apply.")
-  Path adapter;
+  @Mixin ModelFolderOptions.WithAdapter folder;
 
   @Option(
       names = "--ids",
@@ -59,7 +49,7 @@ public final class ModelLogitsCommand implements Callable<Integer> {
   public Integer call() {
     ModelCommand.Inputs.startEngine();
     try (NDManager manager = NDManager.newBaseManager();
-        Qwen3Model qwen = ModelCommand.Inputs.model(model, adapter, manager);
+        Qwen3Model qwen = ModelCommand.Inputs.model(folder.model, folder.adapter, manager);
         NDManager step = qwen.newStepManager()) {
       int[] tokens = ModelCommand.Inputs.ids(ids, qwen.config().vocabSize());
       NDArray input =

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.laimark.model.tokenizer.Qwen3Tokenizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,12 +24,7 @@ public final class ModelRenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "DIR",
-      description = "Hugging Face model folder.")
-  Path model;
+  @Mixin ModelFolderOptions folder;
 
   @Option(
       names = "--messages",
@@ -57,7 +53,7 @@ public final class ModelRenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Qwen3Tokenizer tokenizer = ModelCommand.Inputs.tokenizer(model)) {
+    try (Qwen3Tokenizer tokenizer = ModelCommand.Inputs.tokenizer(folder.model)) {
       String rendered =
           ModelCommand.Inputs.userErrors(
               () ->

@@ -1,11 +1,11 @@
 package org.laimark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.laimark.model.tokenizer.Qwen3Tokenizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,19 +22,14 @@ public final class ModelTokenizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "DIR",
-      description = "Hugging Face model folder.")
-  Path model;
+  @Mixin ModelFolderOptions folder;
 
   @Option(names = "--text", required = true, paramLabel = "TEXT", description = "Text to tokenize.")
   String text;
 
   @Override
   public Integer call() throws Exception {
-    try (Qwen3Tokenizer tokenizer = ModelCommand.Inputs.tokenizer(model)) {
+    try (Qwen3Tokenizer tokenizer = ModelCommand.Inputs.tokenizer(folder.model)) {
       spec.commandLine()
           .getOut()
           .println(new ObjectMapper().writeValueAsString(Map.of("ids", tokenizer.encode(text))));

@@ -1,6 +1,7 @@
 package org.laimark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.djl.ndarray.NDManager;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,6 +38,8 @@ import org.laimark.model.pretrain.PretrainRun;
 import org.laimark.model.pretrain.PretrainSettings;
 import org.laimark.model.pretrain.PretrainableModel;
 import org.laimark.model.qwen3.Qwen3Config;
+import org.laimark.model.qwen3.Qwen3Model;
+import org.laimark.model.train.TrainableLm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,7 +92,6 @@ public final class PretrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PretrainSettings settings = settings();
     PrintWriter err = spec.commandLine().getErr();
-    requireFullParameterTraining();
     int threadCount = ComputeThreads.configure(threads);
     Qwen3Config shape = settings.modelConfig();
     err.printf(Locale.ROOT, "laimark: pre-training %,d parameters for %d steps of %d examples on %d threads"
@@ -134,15 +136,39 @@ public final class PretrainCommand implements Callable<Integer> {
    * Pre-training trains every weight; Qwen3Model trains only LoRA adapters so far (its base weights are
    * frozen). Refused up front rather than after the data and tokenizer are made.
    */
-  private static void requireFullParameterTraining() {
-    throw new UnsupportedOperationException("laimark pretrain needs full-parameter training of Qwen3Model"
-        + " (every weight trainable), which the model module does not offer yet; see docs/embedded-model.md,"
-        + " 'What remains'");
-  }
-
+  /** A random Qwen3 whose every weight trains, in its own NDManager (closed with the model). */
   private static PretrainableModel freshModel(Qwen3Config config, long seed) {
-    throw new UnsupportedOperationException("no full-parameter Qwen3 training yet (" + config.vocabSize()
-        + "-token model, seed " + seed + ")");
+    NDManager manager = NDManager.newBaseManager();
+    Qwen3Model model;
+    try {
+      model = Qwen3Model.random(config, seed, manager);
+      model.trainAllWeights();
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+    return new PretrainableModel() {
+      @Override
+      public TrainableLm trainable() {
+        return model;
+      }
+
+      @Override
+      public void save(Path directory) {
+        model.save(directory);
+      }
+
+      @Override
+      public String source() {
+        return model.source();
+      }
+
+      @Override
+      public void close() {
+        model.close();
+        manager.close();
+      }
+    };
   }
 
   /** Greedy pass@1 of the new model on the held-out file it wrote, judged in the sandbox. */

@@ -20,8 +20,9 @@ import org.laimark.model.train.TrainableLm;
  * <p>Memory: the model owns a sub-manager of the one it was built with. The base weights live in a
  * capped child manager, so any operation that would leave a result attached to them fails at once
  * instead of leaking; every forward result lands in the NDManager of {@code inputIds} (the caller's
- * step scope). Base weights are frozen; a LoRA adapter's matrices are the only trainable
- * parameters. Not thread-safe.
+ * step scope). Base weights are frozen and a LoRA adapter's matrices are the only trainable
+ * parameters, unless {@link #trainAllWeights()} turns the model into one trained from scratch (the
+ * embedded model's pre-training). Not thread-safe.
  */
 public final class Qwen3Model implements TrainableLm, AutoCloseable {
 
@@ -37,6 +38,7 @@ public final class Qwen3Model implements TrainableLm, AutoCloseable {
   private LoraAttachment adapter;
   private boolean adapterEnabled = true;
   private boolean training;
+  private boolean allWeightsTrainable;
 
   Qwen3Model(Qwen3Config config, String source, NDManager root, NamedWeights weights) {
     this.config = config;
@@ -150,9 +152,41 @@ public final class Qwen3Model implements TrainableLm, AutoCloseable {
   }
 
   /**
+   * Applies the output head to the scored positions only: for a small model the head is the largest
+   * matmul, and training scores only completion tokens (a prompt is often 3/4 of the sequence).
+   */
+  @Override
+  public NDArray logits(NDArray inputIds, NDArray attentionMask, int fromPosition) {
+    NDArray hidden = hidden(inputIds, attentionMask, null); // (B, T, C)
+    return logits(fromPosition == 0 ? hidden : hidden.get(":, {}:", fromPosition)); // (B, T - from, V)
+  }
+
+  /**
+   * Makes every weight trainable, for training from random initialisation (pre-training has no frozen
+   * base): {@link #trainableParameters()} then returns all weights by their Hugging Face names (a tied
+   * head once, as the embedding), the optimizer updates them in place, and {@link #save} writes them.
+   * The weights leave the capped manager because PyTorch hands out gradients in the weight's own manager.
+   */
+  public void trainAllWeights() {
+    if (adapter != null) {
+      throw new IllegalStateException("a model with a LoRA adapter trains the adapter; detach it first");
+    }
+    if (allWeightsTrainable) {
+      return;
+    }
+    NDManager trainable = root.newSubManager();
+    for (NDArray weight : named.byName().values()) {
+      weight.attach(trainable);
+      weight.setRequiresGradient(true);
+    }
+    allWeightsTrainable = true;
+  }
+
+  /**
    * Attaches a fresh adapter with PEFT's initialisation (B = 0: the model's outputs are unchanged).
    */
   public void attachLora(LoraConfig loraConfig, long seed) {
+    requireFrozenBase();
     detachAdapter();
     adapter = LoraAttachment.random(layers, loraConfig, seed, root);
   }
@@ -162,6 +196,7 @@ public final class Qwen3Model implements TrainableLm, AutoCloseable {
    * adapter.
    */
   public void loadAdapter(Path directory) {
+    requireFrozenBase();
     detachAdapter();
     adapter = LoraAttachment.fromPeft(layers, PeftFormat.read(directory), directory, root);
   }
@@ -216,15 +251,28 @@ public final class Qwen3Model implements TrainableLm, AutoCloseable {
     this.training = training;
   }
 
-  /** The adapter's A and B matrices by PEFT key, in model order; empty without an adapter. */
+  /**
+   * The adapter's A and B matrices by PEFT key, in model order (empty without an adapter); after {@link
+   * #trainAllWeights()}, every weight by its Hugging Face name.
+   */
   @Override
   public Map<String, NDArray> trainableParameters() {
+    if (allWeightsTrainable) {
+      return named.byName();
+    }
     return adapter == null ? Map.of() : adapter.parameters();
   }
 
   /** Writes config.json and model.safetensors (float32) of the base weights, adapter excluded. */
   public void save(Path directory) {
     ModelBuilder.save(this, named, directory);
+  }
+
+  private void requireFrozenBase() {
+    if (allWeightsTrainable) {
+      throw new IllegalStateException(
+          "every weight of this model trains (trainAllWeights); save it and load it to attach an adapter");
+    }
   }
 
   private void detachAdapter() {

@@ -154,7 +154,8 @@ public final class EvalCommand implements Callable<Integer> {
     if (mode != null) {
       overrides.put("laimark.eval.mode", mode);
     }
-    Config root = LaimarkConfig.load(config, overrides);
+    // A model folder may carry its own settings (the embedded model: the prompts it was trained with).
+    Config root = LaimarkConfig.load(config, overrides, source.model);
     EvalSettings settings = EvalSettings.fromConfig(root);
     Harness harness = harness();
     Benchmarks.TaskSet tasks = tasks();

@@ -6,7 +6,6 @@ import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,10 +172,8 @@ public final class PretrainCommand implements Callable<Integer> {
 
   /** Greedy pass@1 of the new model on the held-out file it wrote, judged in the sandbox. */
   private HeldOutScore evaluate(int problems) throws InterruptedException {
-    Map<String, Object> overrides = new LinkedHashMap<>();
-    overrides.put("laimark.eval.prompt.system", PretrainPrompts.DEFAULT.system());
-    overrides.put("laimark.eval.prompt.user", PretrainPrompts.DEFAULT.solve());
-    Config root = LaimarkConfig.load(config, overrides);
+    // The new model's laimark.conf holds the prompts it was trained with.
+    Config root = LaimarkConfig.load(config, Map.of(), out);
     EvalSettings eval = EvalSettings.fromConfig(root);
     List<Problem> tasks = Benchmarks.load(out.resolve(PretrainRun.HELD_OUT_FILE).toString(), null).tasks();
     tasks = tasks.subList(0, Math.min(problems, tasks.size()));

@@ -14,6 +14,7 @@ import org.laimark.actors.pipeline.SandboxedPassAtOne;
 import org.laimark.actors.pipeline.Verifier;
 import org.laimark.actors.sandbox.SandboxService;
 import org.laimark.config.EvalSettings;
+import org.laimark.config.InvalidSettingException;
 import org.laimark.config.ModelSettings;
 import org.laimark.config.SandboxSettings;
 import org.laimark.config.StreamSettings;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * The real workload ({@code run.policy = djl}): the Qwen3 policy with a LoRA adapter on DJL from
  * {@code run.model-dir}, the bubblewrap sandbox pool ({@code laimark.sandbox}), the contamination guard
  * against the configured benchmarks ({@code laimark.eval.contamination}) and greedy held-out pass@1 on the
- * first {@code evaluation.tasks} HumanEval tasks. Everything opened is closed by the workload's
+ * first {@code evaluation.tasks} tasks of {@code evaluation.benchmark}. Everything opened is closed by the workload's
  * {@code close}, in reverse order; a failure while opening closes what was already open.
  */
 final class DjlWorkload {
@@ -47,7 +48,7 @@ final class DjlWorkload {
     EvalSettings eval = EvalSettings.fromConfig(config);
     SandboxSettings sandboxSettings = SandboxSettings.fromConfig(config);
     StreamSettings stream = StreamSettings.fromConfig(config);
-    List<Problem> heldOut = heldOut(djl.heldOutTasks());
+    List<Problem> heldOut = heldOut(djl.heldOutBenchmark(), djl.heldOutTasks());
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     AutoCloseable closeAll = () -> closeInReverse(opened);
     try {
@@ -64,7 +65,7 @@ final class DjlWorkload {
       opened.push(sandbox);
       EvalSettings.Contamination c = eval.contamination();
       ContaminationGuard guard = ContaminationGuard.against(c.against(), c);
-      String benchmark = "humaneval[" + heldOut.size() + (heldOut.size() < 164 ? " of 164" : "") + "] pass@1";
+      String benchmark = benchmarkName(djl.heldOutBenchmark()) + "[" + heldOut.size() + "] pass@1";
       log.info("DJL workload: {}, sandbox {}, contamination guard against {}, held-out {}",
           policy.description(), sandboxSettings.isolation(), c.against(), benchmark);
       return new Workload(policy, sandbox, Verifier.ContaminationCheck.of(guard),
@@ -77,10 +78,21 @@ final class DjlWorkload {
     }
   }
 
-  /** The first {@code count} HumanEval tasks (all when 0 or more than there are): a fixed, stated subset. */
-  static List<Problem> heldOut(int count) {
-    List<Problem> all = Benchmarks.load("humaneval", null).tasks();
+  /** The first {@code count} tasks (all when 0 or more than there are): a fixed, stated subset. */
+  static List<Problem> heldOut(String benchmark, int count) {
+    List<Problem> all;
+    try {
+      all = Benchmarks.load(benchmark, null).tasks();
+    } catch (RuntimeException e) {
+      throw new InvalidSettingException("laimark.pipeline.evaluation.benchmark: " + e.getMessage());
+    }
     return count == 0 || count >= all.size() ? all : all.subList(0, count);
+  }
+
+  /** "humaneval", or a problem file's name without its folder (a folder is no name). */
+  private static String benchmarkName(String benchmark) {
+    Path file = Path.of(benchmark).getFileName();
+    return file == null ? benchmark : file.toString();
   }
 
   private static void closeInReverse(Deque<AutoCloseable> opened) {

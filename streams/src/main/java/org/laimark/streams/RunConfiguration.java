@@ -40,7 +40,7 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
 
   /** A new run; {@code runDir} may be null (then one is named under {@code run.runs-directory}). */
   public static RunConfiguration create(Path experimentFile, Path runDir, Map<String, ?> overrides) {
-    Config config = LaimarkConfig.load(experimentFile, overrides);
+    Config config = withModelSettings(LaimarkConfig.load(experimentFile, overrides), experimentFile, overrides);
     validate(config);
     Path dir = runDir != null ? runDir
         : Path.of(RunSettings.fromConfig(config).runsDirectory()).resolve(LocalDateTime.now().format(RUN_NAME));
@@ -64,6 +64,18 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
     validate(loaded);
     Config config = withModelDirectory(loaded);
     return new RunConfiguration(run, config, true);
+  }
+
+  /**
+   * For {@code run.policy = djl}: the configuration again with the model folder's own settings (its
+   * {@code laimark.conf}: the embedded model's prompts, caps and held-out benchmark) layered under the
+   * experiment file.
+   */
+  private static Config withModelSettings(Config config, Path experimentFile, Map<String, ?> overrides) {
+    if (RunSettings.fromConfig(config).simulated()) {
+      return config;
+    }
+    return LaimarkConfig.load(experimentFile, overrides, DjlRunSettings.fromConfig(config).modelDirectory());
   }
 
   /**

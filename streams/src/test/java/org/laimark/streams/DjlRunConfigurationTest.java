@@ -20,9 +20,9 @@ class DjlRunConfigurationTest {
   @Test
   void anEmptyModelDirectoryNamesTheKeyAndCreatesNothing() {
     InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
-        null, dir.resolve("run"), Map.of("laimark.pipeline.run.policy", "djl")));
+        null, dir.resolve("run"), Map.of("laimark.pipeline.run.policy", "djl", "laimark.pipeline.run.model-dir", "")));
 
-    assertEquals("laimark.pipeline.run.model-dir: empty; run.policy = djl needs a Hugging Face Qwen3"
+    assertEquals("laimark.pipeline.run.model-dir: empty; expected \"embedded\" or a Hugging Face Qwen3"
         + " folder (config.json, model safetensors, tokenizer.json)", e.getMessage());
     assertFalse(Files.exists(dir.resolve("run")), "nothing is created without a model");
   }
@@ -63,8 +63,8 @@ class DjlRunConfigurationTest {
 
   @Test
   void theHeldOutSubsetIsTheFirstHumanEvalTasksAndZeroMeansAll() {
-    assertEquals(164, DjlWorkload.heldOut(0).size());
-    assertEquals(DjlWorkload.heldOut(0).subList(0, 3), DjlWorkload.heldOut(3));
-    assertEquals(164, DjlWorkload.heldOut(500).size());
+    assertEquals(164, DjlWorkload.heldOut("humaneval", 0).size());
+    assertEquals(DjlWorkload.heldOut("humaneval", 0).subList(0, 3), DjlWorkload.heldOut("humaneval", 3));
+    assertEquals(164, DjlWorkload.heldOut("humaneval", 500).size());
   }
 }

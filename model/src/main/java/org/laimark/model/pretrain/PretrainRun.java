@@ -62,6 +62,7 @@ public final class PretrainRun {
         .train(tokenizerTexts(examples));
     TokenizerFiles.write(vocabulary, settings.shape().contextLength(), directory);
     GenerationConfigFile.write(directory);
+    ModelSettingsFile.write(directory, prompts, HELD_OUT_FILE);
     listener.phase("tokenizing " + examples.size() + " examples");
     List<TokenizedExample> tokenized = new ArrayList<>();
     try (Qwen3Tokenizer tokenizer = Qwen3Tokenizer.load(directory)) {

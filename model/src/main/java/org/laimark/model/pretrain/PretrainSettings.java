@@ -52,13 +52,13 @@ public record PretrainSettings(
   }
 
   /**
-   * The embedded model: ~1 M parameters, a 1536-token vocabulary, 1700 steps of 32 examples (~54 000
-   * examples, ~11 M tokens: about one pass over 24 000 problems). Sized from a measured ~3 000 training
-   * tokens/s on 2 cores (docs/embedded-model.md says how to re-measure it).
+   * The embedded model: ~1 M parameters, a 1536-token vocabulary, 650 steps of 32 examples (~21 000
+   * examples, ~4.5 M tokens, drawn from 24 000 problems' ~50 000). Sized from the ~1 250 training tokens/s
+   * measured on the shared 2-core machine (docs/embedded-model.md says how to re-measure it).
    */
   public static final PretrainSettings EMBEDDED = new PretrainSettings(
       new ModelShape(128, 384, 4, 4, 2, 32, 1024), 1536, 3000, SplitSizes.DEFAULT.withPretrain(24_000),
-      new CorpusMix(0.5, 0.10, 0.25, 0.25), 1700, 32, 16, 2e-3, 0.03, 0.01, 1.0, 42, 300);
+      new CorpusMix(0.5, 0.10, 0.25, 0.25), 650, 32, 16, 2e-3, 0.03, 0.01, 1.0, 42, 300);
 
   /** The same path at toy size, for trying the command: a minute or two, and a model that knows nothing. */
   public static final PretrainSettings SMOKE = new PretrainSettings(

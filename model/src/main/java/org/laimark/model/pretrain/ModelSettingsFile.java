@@ -1,0 +1,98 @@
+package org.laimark.model.pretrain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes {@code laimark.conf} into a pre-trained model's folder: the settings that belong to the model
+ * rather than to an experiment, layered under any experiment file whenever the model is used (see
+ * {@code LaimarkConfig.load}). The small model knows only the prompts it was trained with, writes short
+ * answers (so the token caps are its own), and has its own held-out benchmark beside it.
+ */
+public final class ModelSettingsFile {
+
+  public static final String FILE = "laimark.conf";
+
+  /** The topics the domain generator writes (PretrainCorpus's "write" examples). */
+  static final List<String> TOPICS = List.of("list operations", "string manipulation", "math");
+  /**
+   * The difficulties (operations per problem) the pipeline asks for: it learned 1-4, but a one-operation
+   * problem is almost always solved, so asking for it wastes calibrations on problems outside the window.
+   */
+  static final List<String> DIFFICULTIES = List.of("2", "3", "4");
+
+  private ModelSettingsFile() {}
+
+  public static void write(Path directory, PretrainPrompts prompts, String heldOutFile) {
+    String text = """
+        # Settings of this model, layered under any experiment file whenever it is the model in use
+        # (written by `laimark pretrain`; docs/embedded-model.md). ${model-dir} is this folder.
+
+        # The prompts the model was pre-trained with: it knows no others.
+        laimark.eval.prompt {
+          system = %1$s
+          user = %2$s
+        }
+        laimark.pipeline.generator {
+          system-prompt = %1$s
+          fresh-template = %3$s
+          harder-template = %4$s
+          topics = %7$s
+          difficulties = %8$s
+          # A written problem is ~380 tokens (a harder variant up to ~450).
+          max-new-tokens = 640
+        }
+        laimark.pipeline.tasks {
+          prompts {
+            system = %1$s
+            induction = %2$s
+            deduction = %5$s
+            abduction = %6$s
+          }
+          # A body is ~35 tokens, a literal a few.
+          max-new-tokens = 160
+          derived-max-new-tokens = 48
+        }
+        laimark.eval.generation.max-new-tokens = 160
+
+        # Its held-out benchmark ("mini-HumanEval"): nothing trains on it, and problems the pipeline
+        # writes are checked against it like against HumanEval and MBPP.
+        laimark.pipeline.evaluation {
+          benchmark = ${model-dir}"/%9$s"
+          max-new-tokens = 160
+        }
+        laimark.eval.contamination.against = [humaneval, mbpp, ${model-dir}"/%9$s"]
+        """.formatted(quote(prompts.system()), quote(prompts.solve()), quote(prompts.write()),
+        quote(prompts.harder()), quote(prompts.deduce()), quote(prompts.abduce()), list(TOPICS),
+        list(DIFFICULTIES), heldOutFile);
+    try {
+      Files.writeString(directory.resolve(FILE), text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(directory.resolve(FILE) + ": cannot write (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** A HOCON quoted string (JSON string syntax). */
+  static String quote(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  private static String list(List<String> values) {
+    return values.stream().map(ModelSettingsFile::quote).collect(Collectors.joining(", ", "[", "]"));
+  }
+}

@@ -69,6 +69,14 @@ public final class SettingsBlock {
     return read(name, () -> config.getDouble(name), "a number");
   }
 
+  public double positiveNumber(String name) {
+    double v = read(name, () -> config.getDouble(name), "a number");
+    if (!(v > 0 && Double.isFinite(v))) {
+      throw InvalidSettingException.forKey(key(name), "must be a positive number", v);
+    }
+    return v;
+  }
+
   public long anyLong(String name) {
     return read(name, () -> config.getLong(name), "an integer");
   }

@@ -205,7 +205,7 @@ public final class PretrainCommand implements Callable<Integer> {
   }
 
   private String commandLine() {
-    return "laimark pretrain " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    return "laimark " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 
   /** Phases as lines, the training loop as a bar with the loss and the learning rate. */

@@ -12,11 +12,12 @@ import org.laimark.config.SettingsBlock;
  *
  * @param modelDir "embedded" or the Hugging Face Qwen3 folder (config.json, safetensors, tokenizer.json)
  * @param scheduleSteps optimizer steps the cosine learning-rate schedule spans (it reaches 0 there)
+ * @param learningRate AdamW's peak learning rate for the adapter
  * @param heldOutBenchmark humaneval, mbpp-test or a problem file (the study's JSONL)
  * @param heldOutTasks the first this many tasks of it are the held-out set; 0 = all
  * @param heldOutMaxNewTokens new-token cap of a held-out answer (greedy)
  */
-public record DjlRunSettings(String modelDir, int scheduleSteps, String heldOutBenchmark, int heldOutTasks,
+public record DjlRunSettings(String modelDir, int scheduleSteps, double learningRate, String heldOutBenchmark, int heldOutTasks,
     int heldOutMaxNewTokens) {
 
   static final String MODEL_DIR = "laimark.pipeline.run.model-dir";
@@ -24,7 +25,8 @@ public record DjlRunSettings(String modelDir, int scheduleSteps, String heldOutB
   public static DjlRunSettings fromConfig(Config config) {
     SettingsBlock run = new SettingsBlock(config, "laimark.pipeline.run");
     SettingsBlock eval = new SettingsBlock(config, "laimark.pipeline.evaluation");
-    return new DjlRunSettings(run.text("model-dir"), run.positiveInt("schedule-steps"), eval.text("benchmark"),
+    return new DjlRunSettings(run.text("model-dir"), run.positiveInt("schedule-steps"),
+        run.positiveNumber("learning-rate"), eval.text("benchmark"),
         eval.nonNegativeInt("tasks"), eval.positiveInt("max-new-tokens"));
   }
 

@@ -57,7 +57,7 @@ final class DjlWorkload {
       opened.push(manager);
       // The trainer's temperature must be the rollouts' sampling temperature (tasks.temperature).
       DjlPolicy.Settings settings = new DjlPolicy.Settings(GrpoSettings.defaults(),
-          OptimizerSettings.study(djl.scheduleSteps()), LoraConfig.DEFAULTS, tasks.temperature(),
+          OptimizerSettings.study(djl.scheduleSteps()).withPeakLearningRate(djl.learningRate()), LoraConfig.DEFAULTS, tasks.temperature(),
           ModelAccessSettings.fromConfig(config).maxBatchSize(), null);
       DjlPolicy policy = DjlPolicy.open(modelDir, null, settings, manager);
       opened.push(policy);

@@ -16,9 +16,8 @@ _STDLIB_PATH = [p for p in sys.path if p.startswith(sys.base_prefix) and "-packa
 def prepare(clock_shift_seconds, argv0):
   sys.path[:] = _STDLIB_PATH
   sys.argv[:] = [argv0]
-  random = sys.modules.get("random")
-  if random is not None:  # preloaded in the worker: every fork would otherwise share one sequence
-    random.seed()
+  # A `random` preloaded in the worker is reseeded in every forked child by its own at-fork hook
+  # (random.py registers _inst.seed with os.register_at_fork); one not preloaded starts fresh.
   if not hasattr(builtins, "exit"):
     builtins.exit = builtins.quit = sys.exit
   clock_shift.install(clock_shift_seconds)

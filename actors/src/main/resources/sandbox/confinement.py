@@ -64,9 +64,16 @@ def clear_environment(job_dir):
   os.environ.update({"PATH": "/usr/bin", "HOME": job_dir, "TMPDIR": job_dir, "LANG": "C.UTF-8"})
 
 
-def make_job_dir(root, name, uid, drop_privileges):
-  path = os.path.join(root, name)
-  os.mkdir(path, 0o700)
+def make_job_dir(path, uid, drop_privileges):
+  """A fresh empty 0700 directory at path. One a previous job left behind is removed first, or, if
+  that fails, moved aside (its space stays taken on the worker's tmpfs, the worker keeps serving)."""
+  try:
+    os.mkdir(path, 0o700)
+  except FileExistsError:
+    remove_job_dir(path)
+    if os.path.lexists(path):
+      os.rename(path, "%s.stale-%s" % (path, os.urandom(8).hex()))
+    os.mkdir(path, 0o700)
   if drop_privileges:
     os.chown(path, uid, uid)
   return path
@@ -82,8 +89,11 @@ def remove_job_dir(path):
 
 def last_pid():
   """The last pid allocated in our pid namespace (the kernel reports it per namespace)."""
-  with open("/proc/loadavg", "rb") as f:
-    return int(f.read().split()[-1])
+  fd = os.open("/proc/loadavg", os.O_RDONLY)  # not open(): that adds fstat, ioctl and lseek calls
+  try:
+    return int(os.read(fd, 128).split()[-1])
+  finally:
+    os.close(fd)
 
 
 def processes_of(uid):

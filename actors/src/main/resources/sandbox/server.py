@@ -13,6 +13,7 @@ import sys
 import confinement
 import framing
 import supervision
+import warm_up
 
 _KINDS = {
     "run": "job_runner",
@@ -32,6 +33,10 @@ def main(config_json):
   seccomp_on = False
   if cfg.get("seccomp"):
     seccomp_on = confinement.install_seccomp(cfg["seccomp_path"])
+  warm_up.run()
+  # Every child runs in the same job directory path with the same environment: set it once here
+  # (the server needs none of its own) instead of in each child, where it cost ~100 page faults.
+  confinement.clear_environment(supervision.job_dir_of(cfg))
   # Children share the preloaded heap copy-on-write; frozen objects are never touched by the
   # collector.
   gc.collect()

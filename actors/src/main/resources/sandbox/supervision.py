@@ -11,7 +11,6 @@ import confinement
 import framing
 
 _POLL_IN = select.POLLIN | select.POLLHUP | select.POLLERR
-_sequence = [0]
 
 
 def run_child(cfg, header, child_main):
@@ -19,8 +18,7 @@ def run_child(cfg, header, child_main):
   child_main(body, result_fd, nonce). Returns the status dict the JVM receives last."""
   limits = header["limits"]
   uid, drop = cfg["uid"], cfg["drop_privileges"]
-  _sequence[0] += 1
-  job_dir = confinement.make_job_dir(cfg["jobs_dir"], "j%d" % _sequence[0], uid, drop)
+  job_dir = confinement.make_job_dir(job_dir_of(cfg), uid, drop)
   nonce = os.urandom(16).hex()
   in_r, in_w = os.pipe()
   out_r, out_w = os.pipe()
@@ -43,6 +41,12 @@ def run_child(cfg, header, child_main):
   return status
 
 
+def job_dir_of(cfg):
+  """One path for every job of this worker (created empty before, removed after each job): the
+  children's environment names it, and the server sets that environment once."""
+  return os.path.join(cfg["jobs_dir"], "job")
+
+
 def _child(cfg, header, child_main, nonce, job_dir, in_r, out_w, res_w):
   try:
     chunks = []
@@ -59,8 +63,7 @@ def _child(cfg, header, child_main, nonce, job_dir, in_r, out_w, res_w):
     os.dup2(res_w, 3)
     os.closerange(4, 1 << 16)
     confinement.apply_limits(header["limits"], cfg["drop_privileges"], cfg["uid"])
-    os.chdir(job_dir)
-    confinement.clear_environment(job_dir)
+    os.chdir(job_dir)  # the environment (HOME, TMPDIR) was set by the server for every child
     # "Set-up done": from here on whatever happens is the program's doing. A result channel
     # without this line means we failed; with it but without the final record, the program cut
     # the run short.

@@ -100,6 +100,48 @@ def _side(node, imported, bound):
   return {"probe": src}
 
 
+def program_names(program):
+  """Names the program binds at module level (def, class, assignment, for/with/except targets,
+  `import x as y`, `from m import y`, `global` declarations), found with ast.parse only: the program
+  is never run here. A plain `import math` is left out: it binds the module a setup side would
+  import itself. Empty when the program does not parse (its run then reports the syntax error)."""
+  try:
+    tree = ast.parse(program, "<program>")
+  except (SyntaxError, ValueError, RecursionError, MemoryError):
+    return set()
+  names = set()
+  pending = list(tree.body)
+  while pending:
+    node = pending.pop()
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+      names.add(node.name)
+      # Only `global` reaches the module namespace from inside a body.
+      names.update(n for g in ast.walk(node) if isinstance(g, ast.Global) for n in g.names)
+      continue
+    if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+      continue  # their variables are their own
+    if isinstance(node, ast.Import):
+      names.update(a.asname for a in node.names if a.asname)
+    elif isinstance(node, ast.ImportFrom):
+      names.update(a.asname or a.name for a in node.names)
+    elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+      names.add(node.id)
+    elif isinstance(node, ast.ExceptHandler) and node.name:
+      names.add(node.name)
+    elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+      names.add(node.name)
+    pending.extend(ast.iter_child_nodes(node))
+  return names
+
+
+def free_names_of_expression(src):
+  """The names an expression reads, or None when it does not parse as one."""
+  try:
+    return _free_names(ast.parse("(\n" + src + "\n)", "<expected>", "eval"))
+  except (SyntaxError, ValueError, RecursionError, MemoryError):
+    return None
+
+
 def _free_names(node):
   """Names the expression reads from outside, or None when it binds or yields (keep it in place)."""
   loaded, stored = set(), set()

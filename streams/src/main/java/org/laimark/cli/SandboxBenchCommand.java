@@ -117,10 +117,23 @@ final class SandboxBenchCommand implements Callable<Integer> {
     out.printf("%-14s %-44s %s%n", "", "baseline (fresh interpreter, sequential)", "pool");
     row(out, "trivial", baseTrivial, poolTrivial);
     row(out, "program mix", baseMix, poolMix);
+    out.printf(
+        "pool warm-up until the JIT settled: %d + %d jobs; JIT compile time while measuring: %d +"
+            + " %d ms%n",
+        poolTrivial.warmUpExecutions(),
+        poolMix.warmUpExecutions(),
+        poolTrivial.jitMillis(),
+        poolMix.jitMillis());
     boolean agree = baseMix.passedByProgram().equals(poolMix.passedByProgram());
     out.printf(
         "%nverdicts per program agree: %s (baseline %s, pool %s)%n",
         agree ? "yes" : "NO", baseMix.passedByProgram(), poolMix.passedByProgram());
+    out.printf(
+        "CPU per execution, trivial: %.1f ms baseline, %.1f ms pool (%.1f JVM + %.1f workers)%n",
+        baseTrivial.cpuMillisPerExecution(),
+        poolTrivial.cpuMillisPerExecution(),
+        poolTrivial.jvmCpuMillisPerExecution(),
+        poolTrivial.cpuMillisPerExecution() - poolTrivial.jvmCpuMillisPerExecution());
     out.printf(
         "CPU per execution, program mix: %.1f ms baseline, %.1f ms pool (%.1f JVM + %.1f"
             + " workers)%n",

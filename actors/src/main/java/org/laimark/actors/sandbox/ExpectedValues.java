@@ -21,9 +21,16 @@ final class ExpectedValues {
     this.values = values;
   }
 
-  /** The request body for the expected-value child. */
-  static ObjectNode request(TestSplit split, double clockShiftSeconds) {
-    ObjectNode body = WorkerProcess.JSON.createObjectNode().put("clock_shift_s", clockShiftSeconds);
+  /**
+   * The request body for the expected-value child. The program goes along to be parsed only (never
+   * run), so the child can say which expressions read a name the program binds.
+   */
+  static ObjectNode request(TestSplit split, double clockShiftSeconds, String program) {
+    ObjectNode body =
+        WorkerProcess.JSON
+            .createObjectNode()
+            .put("clock_shift_s", clockShiftSeconds)
+            .put("program", program);
     ArrayNode exprs = body.putArray("exprs");
     Set<String> modules = new LinkedHashSet<>();
     for (TestSplit.Entry entry : split.entries()) {
@@ -41,6 +48,22 @@ final class ExpectedValues {
 
   int size() {
     return values.size();
+  }
+
+  /** Whether expression {@code index} reads a name the program binds at module level. */
+  boolean shadowed(int index) {
+    return values.path(index).path("shadowed_by").size() > 0;
+  }
+
+  /** These values without the ones at {@code indices} (which became probes). */
+  ExpectedValues without(Set<Integer> indices) {
+    ArrayNode kept = WorkerProcess.JSON.createArrayNode();
+    for (int i = 0; i < values.size(); i++) {
+      if (!indices.contains(i)) {
+        kept.add(values.get(i));
+      }
+    }
+    return new ExpectedValues(kept);
   }
 
   JsonNode value(int index) {

@@ -44,6 +44,12 @@ final class ProgramFlags {
         "\\bsys\\s*\\.\\s*(modules|meta_path|path_hooks)\\b|\\bimportlib\\b" + "|\\b__import__\\b");
   }
 
+  /**
+   * Not a pattern: set by the sandbox when a test expression that names a builtin was evaluated
+   * with the program's own definition of that name (see TestSplit#shadowedSetups).
+   */
+  static final String SHADOWS_BUILTIN = "shadows_builtin";
+
   private ProgramFlags() {}
 
   private static void flag(String name, String regex) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A test text split into a plan (see test_splitter.py), cached per text by the pool. Literal
@@ -92,6 +94,50 @@ record TestSplit(SyntaxProblem syntaxError, List<Entry> entries, List<String> im
       return new Side(Side.Kind.SETUP, null, s.get("setup").asText(), modules);
     }
     return new Side(Side.Kind.PROBE, null, s.path("probe").asText(), List.of());
+  }
+
+  /**
+   * This split with the setup sides numbered {@code setupIndices} (in the order the split lists
+   * setup sides) turned into probes.
+   */
+  TestSplit withSetupsAsProbes(Set<Integer> setupIndices) {
+    List<Entry> changed = new ArrayList<>();
+    int setupIndex = 0;
+    for (Entry e : entries) {
+      List<Side> sides = new ArrayList<>();
+      for (Side s : e.sides()) {
+        if (s.kind() == Side.Kind.SETUP && setupIndices.contains(setupIndex++)) {
+          sides.add(new Side(Side.Kind.PROBE, null, s.src(), List.of()));
+        } else {
+          sides.add(s);
+        }
+      }
+      changed.add(new Entry(e.line(), e.src(), e.check(), sides, e.ops(), e.negate()));
+    }
+    return new TestSplit(syntaxError, changed, imports);
+  }
+
+  /**
+   * Which setup sides (numbered as in {@link #withSetupsAsProbes}) become probes because they read
+   * a name the program binds: those of checks with no probe of their own. A check that already
+   * calls the program elsewhere keeps the builtin meaning for its other sides, so a program cannot
+   * make `assert f(x) == sorted(y)` hold by defining its own `sorted`.
+   */
+  Set<Integer> shadowedSetups(ExpectedValues expected) {
+    Set<Integer> demoted = new HashSet<>();
+    int setupIndex = 0;
+    for (Entry e : entries) {
+      boolean callsProgram = e.sides().stream().anyMatch(s -> s.kind() == Side.Kind.PROBE);
+      for (Side s : e.sides()) {
+        if (s.kind() == Side.Kind.SETUP) {
+          if (!callsProgram && expected.shadowed(setupIndex)) {
+            demoted.add(setupIndex);
+          }
+          setupIndex++;
+        }
+      }
+    }
+    return demoted;
   }
 
   boolean needsExpectedValues() {

@@ -33,7 +33,8 @@ final class WorkerResources implements AutoCloseable {
           "expected_values.py",
           "test_splitter.py",
           "comparison.py",
-          "run_job.py");
+          "run_job.py",
+          "warm_up.py");
 
   private final Path root;
 

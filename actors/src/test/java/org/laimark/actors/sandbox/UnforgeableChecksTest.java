@@ -160,6 +160,44 @@ class UnforgeableChecksTest {
   }
 
   @Test
+  void theProgramsOwnFunctionNamedLikeABuiltinIsTheOneTested() {
+    // MBPP/126: the task's function is called `sum`; its calls must be probed, not taken for the
+    // builtin and evaluated apart from the program.
+    String divisors =
+        "def sum(a, b):\n"
+            + "    total = 0\n"
+            + "    for i in range(1, min(a, b) + 1):\n"
+            + "        if a % i == 0 and b % i == 0:\n"
+            + "            total += i\n"
+            + "    return total\n";
+    String tests = "assert sum(10, 15) == 6\nassert sum(100, 150) == 93\n";
+
+    Verdict passed = judge(divisors, tests);
+    Verdict failed = judge("def sum(a, b):\n    return 0\n", tests);
+    Verdict builtin = judge(IDENTITY, "assert sum([1, 2]) == 3\n");
+
+    assertEquals(VerdictStatus.PASSED, passed.status(), passed.toString());
+    assertTrue(passed.flags().contains("shadows_builtin"), passed.flags().toString());
+    assertEquals(VerdictStatus.FAILED, failed.status(), failed.toString());
+    assertEquals("assert sum(10, 15) == 6", failed.failedTest());
+    assertEquals("got 0, expected 6", failed.message());
+    assertEquals(VerdictStatus.PASSED, builtin.status(), builtin.toString());
+    assertTrue(!builtin.flags().contains("shadows_builtin"), builtin.flags().toString());
+  }
+
+  @Test
+  void shadowingABuiltinDoesNotChangeTheExpectedSideOfACheckThatCallsTheProgram() {
+    // Python would let this pass; the split keeps the builtin `sorted`, so the program cannot
+    // make its answer and the expected value agree by redefining the expected side.
+    String forger = "def sorted(x):\n    return None\n\ndef f(x):\n    return None\n";
+
+    Verdict v = judge(forger, "assert f([2, 1]) == sorted([2, 1])\n");
+
+    assertEquals(VerdictStatus.FAILED, v.status(), v.toString());
+    assertEquals("got None, expected [1, 2]", v.message());
+  }
+
+  @Test
   void otherStatementsRunInsideTheChildInOrder() {
     Verdict passed = judge(IDENTITY, "x = f(3)\nassert x == 3\n");
     Verdict failed = judge(IDENTITY, "def check(c):\n    assert c(1) == 2\n\ncheck(f)\n");

@@ -25,18 +25,33 @@ class HumanEvalReaderTest {
   }
 
   @Test
-  void becomesAProblemThatRunsTheOfficialHarnessProgram() {
+  void becomesAProblemWhoseSimpleChecksAreTopLevelAsserts() {
     HumanEvalTask task = Datasets.humanEval().items().get(0);
 
     Problem problem = task.toProblem();
 
     assertEquals("HumanEval/0", problem.id());
     assertEquals(task.prompt() + task.canonicalSolution(), problem.solution());
-    assertEquals("check(has_close_elements)", problem.tests());
-    assertEquals(task.test(), problem.testSetupCode());
+    assertTrue(
+        problem
+            .tests()
+            .startsWith(
+                "assert has_close_elements([1.0, 2.0, 3.9, 4.0, 5.0, 2.2], 0.3) == True\n"),
+        problem.tests());
+    assertEquals(7, problem.tests().lines().count(), problem.tests());
+    assertTrue(problem.testSetupCode().contains("def check(candidate):\n    pass\n"));
     String program = problem.programFor(problem.solution());
     assertTrue(program.startsWith(task.prompt() + task.canonicalSolution()));
-    assertTrue(program.contains("def check(candidate):"));
+  }
+
+  @Test
+  void aTaskWithNothingToLiftKeepsTheOfficialHarnessProgram() {
+    HumanEvalTask task = Datasets.humanEval().items().get(32); // find_zero: a loop with tolerances
+
+    Problem problem = task.toProblem();
+
+    assertEquals("check(find_zero)", problem.tests());
+    assertEquals(task.test(), problem.testSetupCode());
   }
 
   @Test

@@ -3,12 +3,12 @@ package org.laimark.model.qwen3;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Keys and values of earlier positions, per layer, preallocated to a fixed capacity so decoding
- * writes one slot per step in place instead of copying the whole cache. Owns its own NDManager
+ * Keys and values of earlier positions, per layer, allocated to a fixed capacity (at the first write,
+ * in the model's precision) so decoding writes one slot per step in place instead of copying the whole
+ * cache. Owns its own NDManager
  * (close it, or the model's close does). Inference only: the in-place writes are invisible to
  * autograd.
  */
@@ -17,6 +17,8 @@ public final class KvCache implements AutoCloseable {
   private final NDManager manager;
   private final Layer[] layers;
   private final int capacity;
+  private final int kvHeads;
+  private final int headDim;
   private int length;
   private long batchSize;
 
@@ -24,11 +26,11 @@ public final class KvCache implements AutoCloseable {
     this.manager = manager;
     this.capacity = capacity;
     this.batchSize = batchSize;
-    Shape shape = new Shape(batchSize, c.numKeyValueHeads(), capacity, c.headDim());
+    this.kvHeads = c.numKeyValueHeads();
+    this.headDim = c.headDim();
     this.layers = new Layer[c.numHiddenLayers()];
     for (int i = 0; i < layers.length; i++) {
-      layers[i] =
-          new Layer(manager.zeros(shape, DataType.FLOAT32), manager.zeros(shape, DataType.FLOAT32));
+      layers[i] = new Layer();
     }
   }
 
@@ -62,8 +64,10 @@ public final class KvCache implements AutoCloseable {
     try (NDManager scratch = manager.newSubManager()) {
       NDArray index = scratch.create(rows);
       for (Layer layer : layers) {
-        layer.keys = select(layer.keys, index);
-        layer.values = select(layer.values, index);
+        if (layer.keys != null) {
+          layer.keys = select(layer.keys, index);
+          layer.values = select(layer.values, index);
+        }
       }
     }
     batchSize = rows.length;
@@ -106,15 +110,13 @@ public final class KvCache implements AutoCloseable {
     manager.close();
   }
 
-  /** One layer's keys and values, (B, Hkv, capacity, D). */
+  /**
+   * One layer's keys and values, (B, Hkv, capacity, D), allocated at the first append in the type of
+   * the keys (the model's precision: float32, or float16/bfloat16 on a GPU).
+   */
   final class Layer {
     private NDArray keys;
     private NDArray values;
-
-    private Layer(NDArray keys, NDArray values) {
-      this.keys = keys;
-      this.values = values;
-    }
 
     /**
      * Writes k and v (B, Hkv, T, D) after the cached positions and returns all keys and values so
@@ -122,6 +124,11 @@ public final class KvCache implements AutoCloseable {
      */
     NDArray[] append(NDArray k, NDArray v) {
       long t = k.getShape().get(2);
+      if (keys == null) {
+        Shape shape = new Shape(batchSize, kvHeads, capacity, headDim);
+        keys = manager.zeros(shape, k.getDataType());
+        values = manager.zeros(shape, v.getDataType());
+      }
       NDIndex slot = new NDIndex(":, :, {}:{}", length, length + t);
       keys.set(slot, k);
       values.set(slot, v);

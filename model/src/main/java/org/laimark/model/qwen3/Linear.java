@@ -29,9 +29,11 @@ final class Linear {
     if (lora == null || !mode.adapterEnabled()) {
       return y;
     }
-    NDArray input = mode.training() && lora.dropout() > 0 ? dropout(x, lora.dropout()) : x;
+    // As PEFT: the branch runs in the adapter's float32 on x cast to it; the sum is cast back to y's type.
+    NDArray input = Precision.cast(x, lora.a().getDataType());
+    input = mode.training() && lora.dropout() > 0 ? dropout(input, lora.dropout()) : input;
     NDArray update = linear(linear(input, lora.a(), null), lora.b(), null); // (..., out)
-    return y.add(update.mul(lora.scaling()));
+    return Precision.cast(y.add(update.mul(lora.scaling())), y.getDataType());
   }
 
   long inFeatures() {

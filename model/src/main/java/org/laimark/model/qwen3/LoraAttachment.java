@@ -2,6 +2,7 @@ package org.laimark.model.qwen3;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -197,7 +198,9 @@ final class LoraAttachment implements AutoCloseable {
     for (Linear linear : targets) {
       LoraBranch branch = linear.lora();
       NDArray update = branch.b().matMul(branch.a()).mul(branch.scaling()); // (out, in)
-      NDArray merged = update.add(linear.weight());
+      NDArray sum = update.add(linear.weight()); // float32 (type promotion) for a half-precision base
+      DataType baseType = linear.weight().getDataType();
+      NDArray merged = sum.getDataType() == baseType ? sum : sum.toType(baseType, false);
       merged.attach(into);
       replaced.add(linear.weight());
       linear.replaceWeight(merged);

@@ -1,6 +1,7 @@
 package org.laimark.model.qwen3;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +17,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a {@link Qwen3Model} from a checkpoint folder or a seed, and saves one back as a
- * checkpoint.
+ * Builds a {@link Qwen3Model} from a checkpoint folder or a seed, in float32 or a half precision
+ * ({@link ModelDType}: weights cast as they load), and saves one back as a checkpoint.
  */
-final class ModelBuilder {
+public final class ModelBuilder {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelBuilder.class);
 
   private ModelBuilder() {}
 
   static Qwen3Model fromCheckpoint(Path directory, NDManager manager) {
+    return fromCheckpoint(directory, manager, DataType.FLOAT32);
+  }
+
+  /**
+   * Loads a Hugging Face model folder with its weights in the precision {@code dtype} resolves to on
+   * {@code manager}'s device ({@link ModelDType#resolve}: bfloat16 is refused on a CPU, naming {@code
+   * key}).
+   */
+  public static Qwen3Model fromCheckpoint(
+      Path directory, NDManager manager, ModelDType dtype, String key) {
+    return fromCheckpoint(directory, manager, dtype.resolve(manager.getDevice(), key));
+  }
+
+  static Qwen3Model fromCheckpoint(Path directory, NDManager manager, DataType weightType) {
     if (!Files.isDirectory(directory)) {
       throw new CheckpointException(directory + ": no such model directory");
     }
@@ -34,7 +49,8 @@ final class ModelBuilder {
     NDManager root = manager.newSubManager();
     try {
       NDManager weights = root.newSubManager();
-      NamedWeights named = new NamedWeights(new CheckpointSource(checkpoint, weights));
+      NamedWeights named =
+          new NamedWeights(CastingSource.of(new CheckpointSource(checkpoint, weights), weightType));
       Qwen3Model model = new Qwen3Model(config, directory.toString(), root, named);
       weights.cap();
       warnAboutUnused(directory, checkpoint.names(), named.byName().keySet(), config);
@@ -46,10 +62,17 @@ final class ModelBuilder {
   }
 
   static Qwen3Model random(Qwen3Config config, long seed, double std, NDManager manager) {
+    return random(config, seed, std, DataType.FLOAT32, manager);
+  }
+
+  /** Seeded random weights (drawn in float32, then cast to {@code weightType}). */
+  static Qwen3Model random(
+      Qwen3Config config, long seed, double std, DataType weightType, NDManager manager) {
     NDManager root = manager.newSubManager();
     try {
       NDManager weights = root.newSubManager();
-      NamedWeights named = new NamedWeights(new RandomSource(seed, std, weights));
+      NamedWeights named =
+          new NamedWeights(CastingSource.of(new RandomSource(seed, std, weights), weightType));
       Qwen3Model model = new Qwen3Model(config, "random(seed " + seed + ")", root, named);
       weights.cap();
       return model;

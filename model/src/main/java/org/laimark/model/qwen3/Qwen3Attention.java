@@ -85,11 +85,12 @@ final class Qwen3Attention {
       k = k.repeat(1, heads / kvHeads); // (B, Hq, S, D)
       v = v.repeat(1, heads / kvHeads); // (B, Hq, S, D)
     }
-    // Attend: scaled scores, causal/padding mask, softmax in float32, weighted values.
+    // Attend: scaled scores, causal/padding mask and softmax in float32, weighted values.
     NDArray scores =
         q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim)); // (B, Hq, T, S)
-    scores = scores.add(maskBias);
-    NDArray attended = scores.softmax(-1).matMul(v); // (B, Hq, T, D)
+    scores = Precision.toFloat32(scores).add(maskBias);
+    NDArray weights = Precision.cast(scores.softmax(-1), v.getDataType()); // (B, Hq, T, S)
+    NDArray attended = weights.matMul(v); // (B, Hq, T, D)
     // Merge heads and project back.
     NDArray merged =
         attended.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * headDim); // (B, T, Hq*D)

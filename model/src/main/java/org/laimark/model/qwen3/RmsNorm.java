@@ -21,8 +21,10 @@ final class RmsNorm {
     return new RmsNorm(weights.get(name, size), eps);
   }
 
+  /** Normalised in float32 and cast back to x's type before the weight, as transformers' Qwen3RMSNorm. */
   NDArray forward(NDArray x) {
-    NDArray meanSquare = x.square().mean(new int[] {-1}, true); // (..., 1)
-    return x.mul(meanSquare.add(eps).pow(-0.5)).mul(weight);
+    NDArray h = Precision.toFloat32(x);
+    NDArray meanSquare = h.square().mean(new int[] {-1}, true); // (..., 1)
+    return Precision.cast(h.mul(meanSquare.add(eps).pow(-0.5)), x.getDataType()).mul(weight);
   }
 }

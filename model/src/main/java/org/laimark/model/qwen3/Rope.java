@@ -40,11 +40,14 @@ final class Rope {
 
     /** x: (B, H, T, D) → (B, H, T, D). */
     NDArray rotate(NDArray x) {
+      // The angles are constants (no gradient), so a plain cast to a half-precision x is fine.
+      NDArray c = cos.getDataType() == x.getDataType() ? cos : cos.toType(x.getDataType(), false);
+      NDArray s = sin.getDataType() == x.getDataType() ? sin : sin.toType(x.getDataType(), false);
       long half = x.getShape().get(3) / 2;
       NDArray first = x.get("..., :{}", half); // (B, H, T, D/2)
       NDArray second = x.get("..., {}:", half); // (B, H, T, D/2)
       NDArray rotatedHalf = second.neg().concat(first, -1); // (B, H, T, D)
-      return x.mul(cos).add(rotatedHalf.mul(sin));
+      return x.mul(c).add(rotatedHalf.mul(s));
     }
   }
 }

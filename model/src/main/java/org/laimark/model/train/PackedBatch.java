@@ -95,8 +95,8 @@ public record PackedBatch(
   /** Log-probs (B, S) of the targets under {@code model}. */
   public NDArray logProbs(TrainableLm model, double temperature) {
     NDArray logits = model.logits(inputIds, attentionMask, firstScored);
-    if (logits.getDataType() != DataType.FLOAT32 && logits.getDataType() != DataType.FLOAT64) {
-      throw new IllegalStateException("training needs float logits, got " + logits.getDataType());
+    if (!logits.getDataType().isFloating()) {
+      throw new IllegalStateException("training needs floating-point logits, got " + logits.getDataType());
     }
     return TokenLogProbs.of(logits, targets, temperature);
   }

@@ -34,9 +34,11 @@ import org.laimark.config.StreamSettings;
  *  ─[abort: unique kill switch]──────────────────────────────────────────┘
  *   buffer   [accepted-buffer]       (full → calibrate waits → ... → generation waits)
  *   batch    [round-size, round-max-wait]
- *   train    [1]  ── CurriculumBank (pad with least-trained) ── Trainer (quota, G rollouts, one step)
- *   publish  [1]  ── ModelAccess.SaveCheckpoint → fsync + rename → record round + version
- *   evaluate [1]  ── Evaluator every every-rounds → record
+ *   round    [1]  one round at a time, its three steps in series:
+ *     train        ── CurriculumBank (pad with least-trained) ── Trainer (quota, G rollouts, one step)
+ *     publish      ── ModelAccess.SaveCheckpoint → fsync + rename → record round + version
+ *     evaluate     ── Evaluator every every-rounds → record; a regression past
+ *                     trainer.rollback-regression → ModelAccess.RollBack to the best → publish as new version
  *   sink: progress and the max-rounds limit
  * </pre>
  *
@@ -65,9 +67,7 @@ public final class CurriculumGraph {
         .viaMat(KillSwitches.single(), Keep.right())
         .buffer(s.acceptedBuffer(), OverflowStrategy.backpressure())
         .groupedWithin(s.roundSize(), s.roundMaxWait())
-        .via(t.train(w.bank(), w.stages().trainer()))
-        .via(t.publish(w.bank(), w.stages().modelAccess()))
-        .via(t.evaluate(w.bank(), w.stages().evaluator()))
+        .via(t.round(w.bank(), w.stages().trainer(), w.stages().modelAccess(), w.stages().evaluator()))
         .toMat(sink, Keep.both());
   }
 

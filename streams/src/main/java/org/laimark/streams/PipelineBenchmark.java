@@ -19,14 +19,22 @@ import org.laimark.actors.bank.RunDirectory;
  */
 public final class PipelineBenchmark {
 
-  /** What one run achieved inside its window. */
-  public record Result(String label, long accepted, long calibrationSamples, Duration window) {
+  /**
+   * What one run achieved inside its window: problems accepted, problems calibrated (accepted or rejected
+   * by calibration), calibration samples they cost, GRPO rounds published.
+   */
+  public record Result(String label, long accepted, long calibrated, long calibrationSamples, long rounds,
+      Duration window) {
     public double acceptedPerMinute() {
       return accepted * 60_000.0 / window.toMillis();
     }
 
     public double samplesPerAccepted() {
       return accepted == 0 ? Double.NaN : (double) calibrationSamples / accepted;
+    }
+
+    public double keptShare() {
+      return calibrated == 0 ? Double.NaN : (double) accepted / calibrated;
     }
   }
 
@@ -43,7 +51,7 @@ public final class PipelineBenchmark {
   static Result measure(String label, RunDirectory run, Duration window) {
     JournalCodec codec = new JournalCodec();
     long[] start = {-1};
-    long[] counts = new long[2];
+    long[] counts = new long[4];
     JournalScanner.scan(run.journal(), (offset, payload) -> {
       JournalEntry entry = codec.decode(payload, JournalEntry.class, run.journal() + " offset " + offset);
       for (BankEvent e : entry.events()) {
@@ -58,11 +66,15 @@ public final class PipelineBenchmark {
         if (e instanceof BankEvent.ProblemAccepted a) {
           counts[0]++;
           counts[1] += a.samples();
+          counts[2]++;
         } else if (e instanceof BankEvent.ProblemRejected r && r.stage() == PipelineStage.CALIBRATE) {
           counts[1] += r.samples();
+          counts[2]++;
+        } else if (e instanceof BankEvent.PolicyVersionPublished) {
+          counts[3]++;
         }
       }
     });
-    return new Result(label, counts[0], counts[1], window);
+    return new Result(label, counts[0], counts[2], counts[1], counts[3], window);
   }
 }

@@ -68,11 +68,29 @@ public final class PipelineDaemon {
           session.opened().status().active(), session.opened().status().policyVersion(),
           session.opened().abandoned().isEmpty() ? ""
               : ", abandoned " + session.opened().abandoned().size() + " in-flight problems of the last session");
+      prepare(system, session, recovered);
       return runGraph(system, rc, runSettings, session, checkpoint);
     } finally {
       system.terminate();
       awaitQuietly(system.getWhenTerminated(), Duration.ofSeconds(30));
       workload.close(); // after the actors: the model-access dispatcher may still be inside the policy
+    }
+  }
+
+  /**
+   * Before the first round of a run: saves the starting policy's checkpoint (a rollback may return to it)
+   * and, with {@code evaluation.at-start}, evaluates the starting policy (the run's baseline) unless the
+   * journal already holds an evaluation (a resumed run).
+   */
+  static void prepare(ActorSystem<Void> system, Session session, BankState recovered) {
+    TrainingStages t = session.wiring().trainingStages();
+    if (recovered.latestCheckpoint() == null) {
+      ModelAccess.PolicyInfo policy = Session.await(AskPattern.ask(session.stages().modelAccess(),
+          ModelAccess.GetPolicyInfo::new, Duration.ofMinutes(1), system.scheduler()));
+      Session.await(t.saveStartingCheckpoint(session.stages().modelAccess(), policy.version()));
+    }
+    if (session.schedule().evaluateAtStart() && recovered.evaluations().isEmpty()) {
+      Session.await(t.evaluateNow(session.bank(), session.stages().evaluator(), session.stages().modelAccess()));
     }
   }
 

@@ -35,7 +35,7 @@ public record PipelineWiring(
   }
 
   public Source<ProposalSpec, NotUsed> proposals(long from) {
-    return ProblemStages.proposals(plan, from);
+    return problemStages.proposals(plan, from, bank);
   }
 
   /**

@@ -47,9 +47,18 @@ public final class ProblemStages {
     this.ctx = ctx;
   }
 
-  /** Proposal specs from index {@code from} on: topic by difficulty sweeps, continued across resumes. */
-  public static Source<ProposalSpec, NotUsed> proposals(ProposalPlan plan, long from) {
-    return Source.fromIterator(() -> LongStream.iterate(from, i -> i + 1).iterator()).map(plan::fresh);
+  /**
+   * Proposal specs from index {@code from} on: topic by difficulty sweeps, continued across resumes, and
+   * (for the plan's harder-variant share) harder variants of an accepted induction problem the bank holds
+   * at that moment. The bank is asked only for those indices, one at a time.
+   */
+  public Source<ProposalSpec, NotUsed> proposals(
+      ProposalPlan plan, long from, ActorRef<CurriculumBank.Command> bank) {
+    return Source.fromIterator(() -> LongStream.iterate(from, i -> i + 1).iterator())
+        .mapAsync(1, i -> !plan.wantsHarder(i) ? done((ProposalSpec) plan.fresh(i))
+            : AskPattern.<CurriculumBank.Command, CurriculumBank.Banked>ask(bank, CurriculumBank.GetBanked::new,
+                    ctx.stream().askTimeout(), ctx.scheduler())
+                .thenApply(banked -> plan.next(i, banked.problems())));
   }
 
   /**
@@ -159,7 +168,15 @@ public final class ProblemStages {
         c.problem().taskType() == org.laimark.data.TaskType.INDUCTION ? done(c.recorded())
             : AskPattern.<Calibrator.Command, Calibrator.CalibrationOutcome>ask(calibrator,
                     replyTo -> new Calibrator.Calibrate(c.problem(), replyTo), ctx.stream().askTimeout(), ctx.scheduler())
+                .thenCompose(this::afterPublication)
                 .thenApply(outcome -> calibrated(c, outcome)));
+  }
+
+  /** Holds an acceptance until the version it was calibrated under is journaled (see {@link PublishedVersions}). */
+  private CompletionStage<Calibrator.CalibrationOutcome> afterPublication(Calibrator.CalibrationOutcome outcome) {
+    return outcome instanceof Calibrator.Calibrated k && k.kept()
+        ? ctx.versions().awaitPublished(k.policyVersion()).thenApply(x -> outcome)
+        : done(outcome);
   }
 
   /** Samples the current policy K times (fewer with adaptive K) and keeps problems inside the window. */
@@ -168,7 +185,7 @@ public final class ProblemStages {
         .map(c -> Pair.create(c.problem(), c))
         .via(ActorFlow.askWithContext(ctx.stream().calibrateParallelism(), calibrator, ctx.stream().askTimeout(),
             (org.laimark.data.Problem p, ActorRef<Calibrator.CalibrationOutcome> replyTo) -> new Calibrator.Calibrate(p, replyTo)))
-        .map(pair -> calibrated(pair.second(), pair.first()));
+        .mapAsync(1, pair -> afterPublication(pair.first()).thenApply(outcome -> calibrated(pair.second(), outcome)));
   }
 
   private Candidate calibrated(Candidate c, Calibrator.CalibrationOutcome outcome) {
@@ -207,6 +224,6 @@ public final class ProblemStages {
   }
 
   /** Settings and the scheduler every stage needs. */
-  public record StageContext(
-      StreamSettings stream, CalibratorSettings calibrator, Scheduler scheduler, Consumer<String> release) {}
+  public record StageContext(StreamSettings stream, CalibratorSettings calibrator, Scheduler scheduler,
+      Consumer<String> release, PublishedVersions versions) {}
 }

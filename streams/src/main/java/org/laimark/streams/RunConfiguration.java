@@ -40,7 +40,9 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
 
   /** A new run; {@code runDir} may be null (then one is named under {@code run.runs-directory}). */
   public static RunConfiguration create(Path experimentFile, Path runDir, Map<String, ?> overrides) {
-    Config config = withModelSettings(LaimarkConfig.load(experimentFile, overrides), experimentFile, overrides);
+    Config config = LaimarkConfig.load(experimentFile, overrides);
+    validate(config);
+    config = withModelSettings(config, experimentFile, overrides);
     validate(config);
     Path dir = runDir != null ? runDir
         : Path.of(RunSettings.fromConfig(config).runsDirectory()).resolve(LocalDateTime.now().format(RUN_NAME));

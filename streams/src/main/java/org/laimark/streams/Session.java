@@ -79,11 +79,11 @@ public record Session(
     StreamSettings stream = StreamSettings.fromConfig(config);
     ScheduleSettings schedule = ScheduleSettings.fromConfig(config);
     ProblemStages.StageContext ctx = new ProblemStages.StageContext(stream, calibrator, system.scheduler(),
-        id -> stages.deduplicator().tell(new Deduplicator.Release(id)));
+        id -> stages.deduplicator().tell(new Deduplicator.Release(id)), new PublishedVersions(policy.version()));
     PipelineWiring wiring = new PipelineWiring(stages, bank, new ProblemStages(ctx),
         new TrainingStages(ctx, schedule, rc.run(), recovered.lastRound()),
-        new ProposalPlan(GeneratorSettings.fromConfig(config)), new TaskDeriver(derived(tasks)), stream, ctx,
-        run.curated());
+        new ProposalPlan(GeneratorSettings.fromConfig(config), harderVariantShare(config)),
+        new TaskDeriver(derived(tasks)), stream, ctx, run.curated());
     return new Session(bank, stages, opened, policy.simulated(), wiring, schedule);
   }
 
@@ -94,6 +94,11 @@ public record Session(
     if (!(restored instanceof ModelAccess.CheckpointRestored ok) || (expected >= 0 && ok.policyVersion() != expected)) {
       throw new IllegalStateException(dir + ": cannot restore policy version " + expected + ": " + restored);
     }
+  }
+
+  /** {@code laimark.pipeline.generator.harder-variant-share}: read here, beside the generator's settings. */
+  private static double harderVariantShare(Config config) {
+    return new org.laimark.config.SettingsBlock(config, "laimark.pipeline.generator").fraction("harder-variant-share");
   }
 
   /** Derived tasks are made only when the mix gives deduction or abduction a share. */

@@ -59,12 +59,11 @@ final class StagedRun {
         .via(p.calibrateDerived(w.stages().calibrator())).via(p.record(w.bank())));
     for (int epoch = 0; epoch < schedule.stagedEpochs() && !stopped(); epoch++) {
       List<TrainingStages.RoundDone> rounds = stage(Source.from(kept).grouped(w.stream().roundSize())
-          .via(w.trainingStages().train(w.bank(), w.stages().trainer()))
-          .via(w.trainingStages().publish(w.bank(), w.stages().modelAccess())));
+          .via(w.trainingStages().trainAndPublish(w.bank(), w.stages().trainer(), w.stages().modelAccess())));
       published += rounds.stream().filter(TrainingStages.RoundDone::published).count();
     }
     if (!stopped() && schedule.evaluateEveryRounds() > 0) {
-      Session.await(w.trainingStages().evaluateNow(w.bank(), w.stages().evaluator()));
+      Session.await(w.trainingStages().evaluateNow(w.bank(), w.stages().evaluator(), w.stages().modelAccess()));
     }
   }
 

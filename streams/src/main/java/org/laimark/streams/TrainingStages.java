@@ -1,5 +1,6 @@
 package org.laimark.streams;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.laimark.actors.pipeline.Evaluator;
 import org.laimark.actors.pipeline.ModelAccess;
 import org.laimark.actors.pipeline.Trainer;
 import org.laimark.config.ScheduleSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The training half of the graph: GRPO rounds over fresh problems padded from the bank, each round's
@@ -31,6 +34,8 @@ public final class TrainingStages {
 
   /** What a round produced, for the sink and the evaluation schedule. */
   public record RoundDone(long round, long version, boolean published) {}
+
+  private static final Logger log = LoggerFactory.getLogger(TrainingStages.class);
 
   private final ProblemStages.StageContext ctx;
   private final ScheduleSettings schedule;
@@ -49,23 +54,45 @@ public final class TrainingStages {
   /** Offers each batch of fresh problems, padded with the bank's least-trained problems, to the trainer. */
   public Flow<List<Candidate>, Trainer.RoundOutcome, NotUsed> train(
       ActorRef<CurriculumBank.Command> bank, ActorRef<Trainer.Command> trainer) {
-    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> {
-      if (stopping) {
-        return CompletableFuture.completedFuture((Trainer.RoundOutcome) new Trainer.RoundFailed(-1, "stopping"));
-      }
-      Set<String> freshIds = fresh.stream().map(Candidate::id).collect(Collectors.toSet());
-      int pad = Math.max(0, ctx.stream().roundSize() - fresh.size());
-      return AskPattern.<CurriculumBank.Command, CurriculumBank.RoundProblems>ask(bank,
-              replyTo -> new CurriculumBank.SelectForRound(freshIds, pad, replyTo),
-              ctx.stream().askTimeout(), ctx.scheduler())
-          .thenCompose(offer -> {
-            List<Trainer.RoundProblem> problems =
-                offer.problems().stream().map(TrainingStages::roundProblem).collect(Collectors.toList());
-            long round = attempts.incrementAndGet();
-            return AskPattern.<Trainer.Command, Trainer.RoundOutcome>ask(trainer,
-                replyTo -> new Trainer.TrainRound(round, problems, replyTo), ctx.stream().askTimeout(), ctx.scheduler());
-          });
-    });
+    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> trainOne(bank, trainer, fresh));
+  }
+
+  /**
+   * One whole round as one step: train, publish, and (when due) evaluate and roll back, before the next
+   * round may start. Serialising them keeps every published version in the journal in the order the
+   * model produced it (a rollback or a checkpoint save never races the next round's training step).
+   */
+  public Flow<List<Candidate>, RoundDone, NotUsed> round(ActorRef<CurriculumBank.Command> bank,
+      ActorRef<Trainer.Command> trainer, ActorRef<ModelAccess.Command> model, ActorRef<Evaluator.Command> evaluator) {
+    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> trainOne(bank, trainer, fresh)
+        .thenCompose(outcome -> publishOne(bank, model, outcome))
+        .thenCompose(done -> evaluateIfDue(bank, evaluator, model, done)));
+  }
+
+  /** Rounds trained and published one at a time, without evaluation (the staged mode evaluates per stage). */
+  public Flow<List<Candidate>, RoundDone, NotUsed> trainAndPublish(ActorRef<CurriculumBank.Command> bank,
+      ActorRef<Trainer.Command> trainer, ActorRef<ModelAccess.Command> model) {
+    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> trainOne(bank, trainer, fresh)
+        .thenCompose(outcome -> publishOne(bank, model, outcome)));
+  }
+
+  private CompletionStage<Trainer.RoundOutcome> trainOne(
+      ActorRef<CurriculumBank.Command> bank, ActorRef<Trainer.Command> trainer, List<Candidate> fresh) {
+    if (stopping) {
+      return CompletableFuture.completedFuture((Trainer.RoundOutcome) new Trainer.RoundFailed(-1, "stopping"));
+    }
+    Set<String> freshIds = fresh.stream().map(Candidate::id).collect(Collectors.toSet());
+    int pad = Math.max(0, ctx.stream().roundSize() - fresh.size());
+    return AskPattern.<CurriculumBank.Command, CurriculumBank.RoundProblems>ask(bank,
+            replyTo -> new CurriculumBank.SelectForRound(freshIds, pad, replyTo),
+            ctx.stream().askTimeout(), ctx.scheduler())
+        .thenCompose(offer -> {
+          List<Trainer.RoundProblem> problems =
+              offer.problems().stream().map(TrainingStages::roundProblem).collect(Collectors.toList());
+          long round = attempts.incrementAndGet();
+          return AskPattern.<Trainer.Command, Trainer.RoundOutcome>ask(trainer,
+              replyTo -> new Trainer.TrainRound(round, problems, replyTo), ctx.stream().askTimeout(), ctx.scheduler());
+        });
   }
 
   /** After a stop request no new round starts (the one running finishes and is published). */
@@ -86,60 +113,127 @@ public final class TrainingStages {
    */
   public Flow<Trainer.RoundOutcome, RoundDone, NotUsed> publish(
       ActorRef<CurriculumBank.Command> bank, ActorRef<ModelAccess.Command> model) {
-    return Flow.<Trainer.RoundOutcome>create().mapAsync(1, outcome -> {
-      if (!(outcome instanceof Trainer.RoundTrained t)) {
-        return CompletableFuture.completedFuture(new RoundDone(outcome.round(), -1, false));
-      }
-      List<BankEvent> retired = t.results().stream().filter(Trainer.ProblemResult::retired)
-          .map(r -> (BankEvent) new BankEvent.ProblemRetired(r.problemId(), t.sampledVersion(), r.retireReason(), r.estimate().passRate()))
-          .collect(Collectors.toList());
-      if (t.metrics() == null || t.newVersion() == t.sampledVersion()) {
-        return recordAll(bank, retired).thenApply(x -> new RoundDone(t.round(), t.sampledVersion(), false));
-      }
-      Checkpoints checkpoints = new Checkpoints(run);
-      Path staging = checkpoints.staging(t.newVersion());
-      return AskPattern.<ModelAccess.Command, ModelAccess.CheckpointReply>ask(model,
-              replyTo -> new ModelAccess.SaveCheckpoint(staging, replyTo), ctx.stream().askTimeout(), ctx.scheduler())
-          .thenCompose(saved -> {
-            if (!(saved instanceof ModelAccess.CheckpointSaved s) || s.policyVersion() != t.newVersion()) {
-              throw new IllegalStateException("checkpoint of version " + t.newVersion() + " failed: " + saved);
-            }
-            String dir = checkpoints.commit(staging, t.newVersion());
-            List<BankEvent> events = new ArrayList<>();
-            t.results().forEach(r -> events.add(new BankEvent.ProblemTrained(
-                r.problemId(), t.round(), t.sampledVersion(), r.passes(), r.rollouts(), t.newVersion())));
-            events.addAll(retired);
-            events.add(new BankEvent.PolicyVersionPublished(t.newVersion(), t.round(), dir, t.metrics().loss(),
-                t.metrics().meanReward(), t.metrics().nonDegenerateGroupFraction(), -1));
-            return recordAll(bank, events);
-          })
-          .thenApply(x -> new RoundDone(t.round(), t.newVersion(), true));
-    });
+    return Flow.<Trainer.RoundOutcome>create().mapAsync(1, outcome -> publishOne(bank, model, outcome));
+  }
+
+  private CompletionStage<RoundDone> publishOne(
+      ActorRef<CurriculumBank.Command> bank, ActorRef<ModelAccess.Command> model, Trainer.RoundOutcome outcome) {
+    if (!(outcome instanceof Trainer.RoundTrained t)) {
+      return CompletableFuture.completedFuture(new RoundDone(outcome.round(), -1, false));
+    }
+    List<BankEvent> retired = t.results().stream().filter(Trainer.ProblemResult::retired)
+        .map(r -> (BankEvent) new BankEvent.ProblemRetired(r.problemId(), t.sampledVersion(), r.retireReason(), r.estimate().passRate()))
+        .collect(Collectors.toList());
+    if (t.metrics() == null || t.newVersion() == t.sampledVersion()) {
+      return recordAll(bank, retired).thenApply(x -> new RoundDone(t.round(), t.sampledVersion(), false));
+    }
+    return saveAndCommit(model, t.newVersion())
+        .thenCompose(saved -> {
+          List<BankEvent> events = new ArrayList<>();
+          t.results().forEach(r -> events.add(new BankEvent.ProblemTrained(
+              r.problemId(), t.round(), t.sampledVersion(), r.passes(), r.rollouts(), t.newVersion())));
+          events.addAll(retired);
+          events.add(new BankEvent.PolicyVersionPublished(t.newVersion(), t.round(), saved.checkpoint(),
+              t.metrics().loss(), t.metrics().meanReward(), t.metrics().nonDegenerateGroupFraction(), -1));
+          return recordAll(bank, events).thenApply(x -> published(t.newVersion()));
+        })
+        .thenApply(x -> new RoundDone(t.round(), t.newVersion(), true));
   }
 
   /** Held-out pass@1 after every {@code every-rounds} rounds (by round number), journaled. */
-  public Flow<RoundDone, RoundDone, NotUsed> evaluate(
-      ActorRef<CurriculumBank.Command> bank, ActorRef<Evaluator.Command> evaluator) {
-    return Flow.<RoundDone>create().mapAsync(1, done -> {
-      int every = schedule.evaluateEveryRounds();
-      if (!done.published() || every == 0 || done.round() % every != 0) {
-        return CompletableFuture.completedFuture(done);
-      }
-      return evaluateNow(bank, evaluator).thenApply(x -> done);
-    });
+  public Flow<RoundDone, RoundDone, NotUsed> evaluate(ActorRef<CurriculumBank.Command> bank,
+      ActorRef<Evaluator.Command> evaluator, ActorRef<ModelAccess.Command> model) {
+    return Flow.<RoundDone>create().mapAsync(1, done -> evaluateIfDue(bank, evaluator, model, done));
   }
 
-  /** Evaluates the current policy and journals the score (a failure is logged in the journal's note). */
-  public CompletionStage<Object> evaluateNow(ActorRef<CurriculumBank.Command> bank, ActorRef<Evaluator.Command> evaluator) {
+  private CompletionStage<RoundDone> evaluateIfDue(ActorRef<CurriculumBank.Command> bank,
+      ActorRef<Evaluator.Command> evaluator, ActorRef<ModelAccess.Command> model, RoundDone done) {
+    int every = schedule.evaluateEveryRounds();
+    if (!done.published() || every == 0 || done.round() % every != 0) {
+      return CompletableFuture.completedFuture(done);
+    }
+    return evaluateNow(bank, evaluator, model).thenApply(x -> done);
+  }
+
+  /**
+   * Evaluates the current policy and journals the score; when it regressed more than
+   * {@code trainer.rollback-regression} below the best version, rolls back to the best (see
+   * {@link #rollBack}). An evaluation that fails is not journaled (the run goes on).
+   */
+  public CompletionStage<Object> evaluateNow(ActorRef<CurriculumBank.Command> bank,
+      ActorRef<Evaluator.Command> evaluator, ActorRef<ModelAccess.Command> model) {
     return AskPattern.<Evaluator.Command, Evaluator.EvaluationReply>ask(evaluator, Evaluator.Evaluate::new,
             ctx.stream().askTimeout(), ctx.scheduler())
         .thenCompose(reply -> {
           if (!(reply instanceof Evaluator.EvaluationReport r)) {
+            log.warn("held-out evaluation failed: {}", reply);
             return CompletableFuture.completedFuture(null);
           }
-          String note = r.rollbackTo() >= 0 ? "regressed past the threshold; best is v" + r.rollbackTo() : "";
-          return recordAll(bank, List.of(new BankEvent.EvaluationRecorded(r.score().policyVersion(),
-              r.score().benchmark(), r.score().passed(), r.score().total(), r.newBest(), note)));
+          String note = r.rollbackTo() >= 0 ? "regressed past the threshold; rolled back to v" + r.rollbackTo() : "";
+          CompletionStage<Object> recorded = recordAll(bank, List.of(new BankEvent.EvaluationRecorded(
+              r.score().policyVersion(), r.score().benchmark(), r.score().passed(), r.score().total(), r.newBest(), note)));
+          return r.rollbackTo() < 0 ? recorded : recorded.thenCompose(x -> rollBack(bank, model, r.rollbackTo()));
+        });
+  }
+
+  /**
+   * Restores the best version's checkpoint through the model-access actor and publishes it as a new
+   * version (versions stay monotone; the weights equal the best one's): the policy is saved and renamed
+   * into place like a round's, then one journal record says {@code PolicyVersionPublished(new, restoredFrom
+   * = best)}. The best version's checkpoint must exist: a published version's always does, the starting
+   * version's is saved by {@link #saveStartingCheckpoint}.
+   */
+  CompletionStage<Object> rollBack(ActorRef<CurriculumBank.Command> bank, ActorRef<ModelAccess.Command> model, long best) {
+    Path source = run.root().resolve(RunDirectory.checkpointName(best));
+    if (!Files.isDirectory(source)) {
+      log.warn("cannot roll back to v{}: its checkpoint {} is missing", best, source);
+      return CompletableFuture.completedFuture(null);
+    }
+    return AskPattern.<ModelAccess.Command, ModelAccess.CheckpointReply>ask(model,
+            replyTo -> new ModelAccess.RollBack(source, replyTo), ctx.stream().askTimeout(), ctx.scheduler())
+        .thenCompose(restored -> {
+          if (!(restored instanceof ModelAccess.CheckpointRestored r)) {
+            throw new IllegalStateException("rolling back to v" + best + " failed: " + restored);
+          }
+          return saveAndCommit(model, r.policyVersion());
+        })
+        .thenCompose(saved -> {
+          log.info("rolled back to the weights of v{}, published as v{}", best, saved.version());
+          return recordAll(bank, List.of(new BankEvent.PolicyVersionPublished(
+              saved.version(), attempts.get(), saved.checkpoint(), 0, 0, 0, best)))
+              .thenApply(x -> published(saved.version()));
+        });
+  }
+
+  /**
+   * Saves the starting policy's checkpoint ({@code checkpoints/vNNNNNN} of its version) when no version has
+   * been published yet, so a rollback can return to the starting weights. Not journaled: nothing was
+   * published, and a later save of that version would replace it.
+   */
+  public CompletionStage<Object> saveStartingCheckpoint(ActorRef<ModelAccess.Command> model, long version) {
+    if (Files.isDirectory(run.root().resolve(RunDirectory.checkpointName(version)))) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return saveAndCommit(model, version).thenApply(saved -> saved);
+  }
+
+  private Object published(long version) {
+    ctx.versions().published(version);
+    return version;
+  }
+
+  private record Saved(long version, String checkpoint) {}
+
+  private CompletionStage<Saved> saveAndCommit(ActorRef<ModelAccess.Command> model, long version) {
+    Checkpoints checkpoints = new Checkpoints(run);
+    Path staging = checkpoints.staging(version);
+    return AskPattern.<ModelAccess.Command, ModelAccess.CheckpointReply>ask(model,
+            replyTo -> new ModelAccess.SaveCheckpoint(staging, replyTo), ctx.stream().askTimeout(), ctx.scheduler())
+        .thenApply(saved -> {
+          if (!(saved instanceof ModelAccess.CheckpointSaved s) || s.policyVersion() != version) {
+            throw new IllegalStateException("checkpoint of version " + version + " failed: " + saved);
+          }
+          return new Saved(version, checkpoints.commit(staging, version));
         });
   }
 

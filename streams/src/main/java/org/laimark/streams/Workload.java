@@ -17,6 +17,7 @@ import org.laimark.config.RunSettings;
 import org.laimark.config.SimulatedSettings;
 import org.laimark.data.Problem;
 import org.laimark.model.policy.Policy;
+import org.laimark.streams.simulated.SimulatedCosts;
 import org.laimark.streams.simulated.SimulatedWorkload;
 
 /**
@@ -48,7 +49,7 @@ public record Workload(
   }
 
   private static Workload simulated(Config config) {
-    SimulatedWorkload w = new SimulatedWorkload(SimulatedSettings.fromConfig(config));
+    SimulatedWorkload w = new SimulatedWorkload(SimulatedSettings.fromConfig(config), SimulatedCosts.fromConfig(config));
     Sandbox sandbox = w.sandbox();
     EvalSettings eval = EvalSettings.fromConfig(config);
     List<Problem> heldOut = w.heldOutProblems();

@@ -13,8 +13,8 @@ import org.apache.pekko.actor.typed.javadsl.StashBuffer;
  * (others wait in a stash): on request ({@link Evaluate}), and on a schedule when {@code
  * everyVersions > 0} (every that many new policy versions, reported to a listener). Keeps the best
  * version seen; when a score falls more than {@code rollbackRegression} below the best, the report
- * names the best version to roll back to. Deciding to roll back (restoring its checkpoint through
- * {@link ModelAccess}) is the caller's.
+ * names the best version to roll back to. Rolling back is the caller's move (the stream restores the
+ * best checkpoint through {@link ModelAccess.RollBack} and publishes it as a new version).
  */
 public final class Evaluator extends AbstractBehavior<Evaluator.Command> {
 

@@ -71,6 +71,13 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
   public record RestoreCheckpoint(Path directory, ActorRef<CheckpointReply> replyTo)
       implements Command {}
 
+  /**
+   * Roll back: load the weights {@link SaveCheckpoint} wrote to {@code directory} and publish them as
+   * a new version (the current version + 1), so versions stay monotone while the weights equal the
+   * saved ones. Replies {@link CheckpointRestored} with the new version.
+   */
+  public record RollBack(Path directory, ActorRef<CheckpointReply> replyTo) implements Command {}
+
   public sealed interface CheckpointReply {}
 
   public record CheckpointSaved(Path directory, long policyVersion) implements CheckpointReply {}
@@ -112,6 +119,9 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
   private boolean busy;
   private boolean flushDue;
   private long version;
+  // Published version minus the policy's own counter: non-zero after a rollback (the policy's counter
+  // went back with its weights, the published version went forward). Saved beside every checkpoint.
+  private long versionOffset;
 
   public static Behavior<Command> create(Policy policy, ModelAccessSettings settings) {
     return Behaviors.setup(
@@ -146,6 +156,7 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
         .onMessage(Train.class, this::onExclusive)
         .onMessage(SaveCheckpoint.class, this::onExclusive)
         .onMessage(RestoreCheckpoint.class, this::onExclusive)
+        .onMessage(RollBack.class, this::onExclusive)
         .onMessage(GetPolicyInfo.class, this::onGetPolicyInfo)
         .onMessage(SubscribeVersions.class, this::onSubscribe)
         .onMessage(SubscriberGone.class, this::onSubscriberGone)
@@ -228,7 +239,13 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
   private Behavior<Command> onExclusiveDone(ExclusiveDone done) {
     busy = false;
     long before = version;
-    version = policy.version();
+    if (done.error() == null && done.job() instanceof RollBack) {
+      versionOffset = before + 1 - policy.version();
+    } else if (done.error() == null && done.job() instanceof RestoreCheckpoint) {
+      Long published = (Long) done.result();
+      versionOffset = published == null ? 0 : published - policy.version();
+    }
+    version = policy.version() + versionOffset;
     description = policy.description();
     ExclusiveReplies.reply(done.job(), done.result(), done.error(), version, getContext().getLog());
     if (version != before) {
@@ -276,7 +293,7 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
 
   private void runExclusive(Command job) {
     busy = true;
-    Supplier<Object> call = ExclusiveReplies.call(job, policy);
+    Supplier<Object> call = ExclusiveReplies.call(job, policy, version);
     getContext()
         .pipeToSelf(
             CompletableFuture.supplyAsync(call, blocking),

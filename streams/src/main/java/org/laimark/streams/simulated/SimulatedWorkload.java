@@ -1,5 +1,6 @@
 package org.laimark.streams.simulated;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.laimark.data.Problem;
 import org.laimark.data.domain.DomainGenerator;
 import org.laimark.data.domain.DomainProblem;
 import org.laimark.data.domain.TestCase;
+import org.laimark.model.policy.Policy;
 import org.laimark.model.policy.SimulatedAnswers;
 import org.laimark.model.policy.SimulatedPolicy;
 
@@ -27,13 +29,15 @@ public final class SimulatedWorkload {
   static final String WRONG_BODY = "    return None  # SIMULATED wrong answer\n";
 
   private final SimulatedSettings settings;
+  private final SimulatedCosts costs;
   private final Map<String, DomainProblem> byEntryPoint = new HashMap<>();
   private final List<String> problemTexts = new ArrayList<>();
   private final List<Problem> heldOut = new ArrayList<>();
   private static final int HELD_OUT = 40;
 
-  public SimulatedWorkload(SimulatedSettings settings) {
+  public SimulatedWorkload(SimulatedSettings settings, SimulatedCosts costs) {
     this.settings = settings;
+    this.costs = costs;
     Random rng = new Random(settings.seed());
     DomainGenerator generator = new DomainGenerator(rng);
     for (int i = 0; i < settings.problems(); i++) {
@@ -62,21 +66,31 @@ public final class SimulatedWorkload {
     return "FUNCTION:\n" + p.stub() + "\nTESTS:\n" + p.tests() + "\n\nSOLUTION:\n" + solution;
   }
 
-  /** The SIMULATED policy: skill per problem uniform in [skill-min, skill-max], fixed by the seed. */
-  public SimulatedPolicy policy() {
+  /**
+   * The SIMULATED policy, behind the SIMULATED cost model ({@link CostedPolicy}): a problem's skill is 1
+   * for a {@code solved-always-fraction} share, 0 for a {@code solved-never-fraction} share, otherwise
+   * uniform in [skill-min, skill-max]; fixed by the seed.
+   */
+  public Policy policy() {
     Random rng = new Random(settings.seed() ^ 0x5DEECE66DL);
     SimulatedPolicy.Builder b = SimulatedPolicy.builder(settings.seed())
         .problemTexts(problemTexts)
         .malformedFraction(settings.malformedFraction())
         .trainGain(settings.trainGain())
-        .latency(settings.policyLatency())
+        .latency(Duration.ZERO) // paid by CostedPolicy, per call and per sequence
         .defaultSkill(0.5)
         // A little transfer: training on domain problems lifts the held-out score slowly.
         .transferGain(0.002)
         .answerSource(this::answers);
-    byEntryPoint.keySet().stream().sorted().forEach(key ->
-        b.taskSkill(key, settings.skillMin() + rng.nextDouble() * (settings.skillMax() - settings.skillMin())));
-    return b.build();
+    byEntryPoint.keySet().stream().sorted().forEach(key -> b.taskSkill(key, skill(rng)));
+    return new CostedPolicy(b.build(), settings.policyLatency(), costs.perSequence());
+  }
+
+  private double skill(Random rng) {
+    // Without a mix, one draw per problem, as before the mix existed (same seed, same skills).
+    double u = costs.solvedAlways() + costs.solvedNever() > 0 ? rng.nextDouble() : 1.0;
+    double uniform = settings.skillMin() + rng.nextDouble() * (settings.skillMax() - settings.skillMin());
+    return u < costs.solvedAlways() ? 1.0 : u < costs.solvedAlways() + costs.solvedNever() ? 0.0 : uniform;
   }
 
   /** The SIMULATED sandbox, {@code sandbox-workers} jobs at a time, each taking {@code sandbox-latency}. */

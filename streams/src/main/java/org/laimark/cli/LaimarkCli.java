@@ -13,12 +13,15 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StatusCommand.class,
       AuditCommand.class,
+      ReportCommand.class,
+      ExperimentCommand.class,
       VerifyCommand.class,
       SandboxCommand.class,
       EvalCommand.class,
       ContaminationCommand.class,
       ModelCommand.class,
       PretrainCommand.class,
+      TrainCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,155 @@
+package org.laimark.experiment;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.laimark.actors.pipeline.HeldOutEvaluation;
+import org.laimark.config.InvalidSettingException;
+import org.laimark.report.RunFacts;
+import org.laimark.report.RunFactsReader;
+import org.laimark.report.RunReport;
+import org.laimark.streams.PipelineDaemon;
+import org.laimark.streams.RunConfiguration;
+
+/**
+ * {@code laimark experiment paper-table}: runs every configuration of {@link StudyConfiguration#STUDY} with
+ * each seed, one after another, each in its own run directory under {@code paper-table-<timestamp>/} and
+ * through the daemon {@code laimark run} uses ({@link RunConfiguration#create} + {@link PipelineDaemon#run}),
+ * writes each run's report, and then the table ({@link PaperTableMarkdown}). A run that fails is recorded
+ * with its reason and the table goes on; a configuration error stops everything before more runs start.
+ */
+public final class PaperTable {
+
+  /** Where everything went. */
+  public record Result(Path directory, Path markdown, Path chart, List<RunOutcome> outcomes) {}
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private static final Duration EVALUATION_TIMEOUT = Duration.ofHours(2);
+
+  private final PaperTableSettings settings;
+  private final PrintStream log;
+  private final Map<String, Object> simulatedOverlay;
+  private final Map<String, RunOutcome> done = new HashMap<>();
+
+  private PaperTable(PaperTableSettings settings, PrintStream log) {
+    this.settings = settings;
+    this.log = log;
+    this.simulatedOverlay = settings.simulated() ? StudyOverrides.simulatedOverlay(settings.configDir()) : Map.of();
+  }
+
+  public static Result run(PaperTableSettings settings, PrintStream log) {
+    return new PaperTable(settings, log).runAll();
+  }
+
+  private Result runAll() {
+    for (StudyConfiguration c : StudyConfiguration.STUDY) {
+      Path file = settings.configDir().resolve(c.file());
+      if (!Files.isRegularFile(file)) {
+        throw new InvalidSettingException(file + ": experiment file of configuration '" + c.name() + "' not found"
+            + " (--config-dir names the directory holding " + c.file() + ")");
+      }
+    }
+    Path dir = settings.runsDir().resolve("paper-table-" + LocalDateTime.now().format(STAMP));
+    List<RunOutcome> outcomes = new ArrayList<>();
+    for (StudyConfiguration c : StudyConfiguration.STUDY) {
+      for (int seed = 1; seed <= settings.seeds(); seed++) {
+        Path runDir = dir.resolve(c.name() + "-seed" + seed);
+        log.printf("paper-table: %s seed %d -> %s%n", c.name(), seed, runDir);
+        RunOutcome o = runOne(c, seed, runDir);
+        done.put(c.name() + "#" + seed, o);
+        outcomes.add(o);
+        log.println("paper-table: " + PaperTableMarkdown.summary(o));
+      }
+    }
+    String text = PaperTableMarkdown.table(settings, dir, outcomes);
+    PaperTableMarkdown.write(settings.out(), text);
+    PaperTableMarkdown.write(dir.resolve("results.md"), text);
+    PaperTableMarkdown.chart(settings, outcomes, settings.chart());
+    return new Result(dir, settings.out(), settings.chart(), outcomes);
+  }
+
+  private RunOutcome runOne(StudyConfiguration c, int seed, Path runDir) {
+    Map<String, Object> overrides = StudyOverrides.forRun(settings, seed, simulatedOverlay);
+    Path file = settings.configDir().resolve(c.file());
+    try {
+      if (c.kind() == StudyConfiguration.Kind.BASE) {
+        return base(c, seed, runDir, RunConfiguration.create(file, runDir, overrides));
+      }
+      Path initial = null;
+      if (c.kind() == StudyConfiguration.Kind.ITERATION) {
+        initial = lastCheckpoint(done.get(c.startsFrom() + "#" + seed));
+        if (initial == null) {
+          return RunOutcome.failed(c, seed, runDir, settings.simulated(),
+              "not run: " + c.startsFrom() + " seed " + seed + " published no checkpoint to continue from");
+        }
+        overrides.put(StudyOverrides.PREFIX + "run.initial-checkpoint", initial.toAbsolutePath().toString());
+      }
+      PipelineDaemon.run(RunConfiguration.create(file, runDir, overrides));
+      return measure(c, seed, runDir, initial);
+    } catch (InvalidSettingException e) {
+      throw e; // the configuration is wrong for every seed: stop before spending more runs on it
+    } catch (RuntimeException e) {
+      return RunOutcome.failed(c, seed, runDir, settings.simulated(), "failed: " + oneLine(e));
+    }
+  }
+
+  private RunOutcome base(StudyConfiguration c, int seed, Path runDir, RunConfiguration rc) {
+    HeldOutEvaluation.Score s = HeldOutCheck.evaluate(rc.config(), null, EVALUATION_TIMEOUT);
+    EvaluationFile.write(runDir, s, "the starting policy, nothing trained");
+    return new RunOutcome(c, seed, runDir, settings.simulated(), s.passRate(), s.policyVersion(), s.passRate(),
+        s.policyVersion(), s.passRate(), "base", Double.NaN, 0, "");
+  }
+
+  /** Reads the finished run; evaluates its last version's checkpoint when the run did not. */
+  private RunOutcome measure(StudyConfiguration c, int seed, Path runDir, Path initial) {
+    RunReport.write(runDir);
+    RunFacts f = RunFactsReader.read(runDir);
+    long lastVersion = f.status().policyVersion();
+    double last;
+    String by;
+    double best = f.bestEvaluation() == null ? Double.NaN : RunFacts.passRate(f.bestEvaluation());
+    long bestVersion = f.bestEvaluation() == null ? -1 : f.bestEvaluation().policyVersion();
+    if (f.lastEvaluation() != null && f.lastEvaluation().policyVersion() == lastVersion) {
+      last = RunFacts.passRate(f.lastEvaluation());
+      by = "journal";
+    } else {
+      Path checkpoint = f.status().checkpoint() != null ? runDir.resolve(f.status().checkpoint()) : initial;
+      HeldOutEvaluation.Score s = HeldOutCheck.evaluate(RunConfiguration.resume(runDir, Map.of()).config(),
+          checkpoint, EVALUATION_TIMEOUT);
+      EvaluationFile.write(runDir, s, "last version v" + lastVersion + ", not evaluated by the run itself");
+      last = s.passRate();
+      by = "paper-table";
+      if (Double.isNaN(best) || last > best) {
+        best = last;
+        bestVersion = s.policyVersion();
+      }
+    }
+    double start = f.startEvaluation() == null ? Double.NaN : RunFacts.passRate(f.startEvaluation());
+    return new RunOutcome(c, seed, runDir, f.simulated(), start, lastVersion, last, bestVersion, best, by,
+        f.nonDegenerateGroupFraction(), f.status().rounds(), "");
+  }
+
+  private static Path lastCheckpoint(RunOutcome from) {
+    if (from == null || !from.failure().isEmpty()) {
+      return null;
+    }
+    String checkpoint = RunFactsReader.read(from.runDir()).status().checkpoint();
+    return checkpoint == null ? null : from.runDir().resolve(checkpoint);
+  }
+
+  static String oneLine(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return message.replace('\n', ' ').replace('|', '/');
+  }
+}

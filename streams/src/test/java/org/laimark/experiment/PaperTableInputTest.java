@@ -1,0 +1,62 @@
+package org.laimark.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.laimark.cli.LaimarkCli;
+
+/** Bad paper-table arguments stop before any run, with one line naming what is wrong. */
+class PaperTableInputTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void zeroSeedsIsRefused() {
+    String err = run("experiment", "paper-table", "--seeds", "0", "--runs-dir", tmp.toString());
+
+    assertEquals("laimark: --seeds: must be at least 1, got 0", err);
+  }
+
+  @Test
+  void aMissingExperimentFileIsNamedAndNothingRuns() throws Exception {
+    String err = run("experiment", "paper-table", "--config-dir", tmp.resolve("empty").toString(),
+        "--runs-dir", tmp.resolve("runs").toString(), "--out", tmp.resolve("results.md").toString());
+
+    assertTrue(err.startsWith("laimark: ") && err.contains("selfgen-g4.conf") && err.contains("not found"), err);
+    assertTrue(Files.notExists(tmp.resolve("runs")) && Files.notExists(tmp.resolve("results.md")));
+  }
+
+  @Test
+  void simulatedNeedsASimulatedConfiguration() throws Exception {
+    Files.writeString(tmp.resolve("simulated.conf"), "laimark.pipeline.run.policy = djl\n");
+
+    String err = run("experiment", "paper-table", "--simulated", "--config-dir", tmp.toString(),
+        "--runs-dir", tmp.resolve("runs").toString());
+
+    assertTrue(err.contains("simulated.conf") && err.contains("must be 'simulated'"), err);
+  }
+
+  /** Runs the CLI, expects exit 2, returns its one line of stderr. */
+  private static String run(String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = LaimarkCli.execute(args);
+    } finally {
+      System.setErr(saved);
+    }
+    String text = err.toString(StandardCharsets.UTF_8).trim();
+    assertEquals(2, code, text);
+    assertEquals(1, text.lines().count(), text);
+    return text;
+  }
+}

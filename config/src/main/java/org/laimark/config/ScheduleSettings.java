@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
  *
  * @param evaluateEveryRounds evaluate after every this many GRPO rounds; 0 = never during the run
  * @param evaluateAtStart evaluate the starting policy before the first round (the baseline)
+ * @param evaluateAtEnd evaluate the final policy when a run stops, unless that version was evaluated
  * @param stagedProblems candidates generated per staged round (the study's ~1000)
  * @param stagedEpochs GRPO epochs over the kept problems in a staged round (the study's 2)
  * @param stagedRounds staged rounds (generate, verify, calibrate, train, evaluate) per run
@@ -15,6 +16,7 @@ import com.typesafe.config.Config;
 public record ScheduleSettings(
     int evaluateEveryRounds,
     boolean evaluateAtStart,
+    boolean evaluateAtEnd,
     int stagedProblems,
     int stagedEpochs,
     int stagedRounds) {
@@ -25,6 +27,7 @@ public record ScheduleSettings(
     return new ScheduleSettings(
         e.nonNegativeInt("every-rounds"),
         e.flag("at-start"),
+        e.flag("at-end"),
         s.positiveInt("problems"),
         s.positiveInt("epochs"),
         s.positiveInt("rounds"));

@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.laimark.actors.bank.CorruptJournalException;
 import org.laimark.actors.bank.JournalInvariantViolation;
+import org.laimark.report.RunReport;
 import org.laimark.streams.PipelineDaemon;
 import org.laimark.streams.RunConfiguration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code laimark run}: the self-improvement loop as a daemon. Starts a new run (or resumes one), shows live
@@ -22,6 +25,8 @@ import picocli.CommandLine.Option;
     description = "Run the self-improvement pipeline (generate, verify, dedup, calibrate, train, evaluate)"
         + " continuously or staged, durably: kill it at any moment and --resume it.")
 public final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Experiment file (HOCON) layered over the defaults, e.g. config/experiments/simulated.conf.")
@@ -62,7 +67,11 @@ public final class RunCommand implements Callable<Integer> {
         ? RunConfiguration.resume(resume, overrides)
         : RunConfiguration.create(config, runDir, overrides);
     try {
-      return PipelineDaemon.run(run);
+      int exit = PipelineDaemon.run(run);
+      Path report = RunReport.write(run.run().root());
+      spec.commandLine().getOut().println("report: " + report);
+      spec.commandLine().getOut().flush();
+      return exit;
     } catch (CorruptJournalException | JournalInvariantViolation e) {
       // Never repaired silently: the operator decides (restore a backup, or move the file aside).
       throw new UserInputException(e.getMessage(), e);

@@ -113,6 +113,9 @@ public final class PipelineDaemon {
         ? ContinuousRun.start(system, session, stop, gracefulStop, settings.maxRounds())
         : StagedRun.start(system, session, stop, settings.maxRounds());
     boolean drained = await(running, stopping, settings.drainTimeout());
+    if (drained) {
+      evaluateFinalVersion(system, session);
+    }
     progress.stop();
     String reason = !drained ? "drain timed out" : stopping.get() ? "stopped" : "finished";
     awaitQuietly(AskPattern.<CurriculumBank.Command, Done>ask(session.bank(), r -> new CurriculumBank.CloseSession(reason, r),
@@ -120,6 +123,22 @@ public final class PipelineDaemon {
     progress.printFinal(BankStatus.of(BankStore.recover(rc.run(), new JournalCodec())));
     log.info("run {} session {} ended: {}", rc.run().root(), session.opened().session(), reason);
     return 0;
+  }
+
+  /**
+   * With {@code evaluation.at-end}: the policy the run ends with is evaluated unless the journal already
+   * holds its score, so the run's last evaluation is of its last version (the report's "after").
+   */
+  static void evaluateFinalVersion(ActorSystem<Void> system, Session session) {
+    if (!session.schedule().evaluateAtEnd()) {
+      return;
+    }
+    BankStatus status = Session.await(AskPattern.<CurriculumBank.Command, BankStatus>ask(session.bank(),
+        CurriculumBank.GetStatus::new, Duration.ofMinutes(1), system.scheduler()));
+    if (status.lastEvaluation() == null || status.lastEvaluation().policyVersion() != status.policyVersion()) {
+      TrainingStages t = session.wiring().trainingStages();
+      Session.await(t.evaluateNow(session.bank(), session.stages().evaluator(), session.stages().modelAccess()));
+    }
   }
 
   /** Waits for the graph; once a stop was requested, gives it {@code drainTimeout} before aborting. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.laimark.actors.eval.Benchmarks;
 import org.laimark.actors.eval.ContaminationGuard;
 import org.laimark.actors.eval.EvalPrompts;
+import org.laimark.actors.pipeline.DedupSettings;
 import org.laimark.actors.pipeline.ModelAccessSettings;
 import org.laimark.actors.pipeline.SandboxedPassAtOne;
 import org.laimark.actors.pipeline.Verifier;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The real workload ({@code run.policy = djl}): the Qwen3 policy with a LoRA adapter on DJL from
  * {@code run.model-dir}, the bubblewrap sandbox pool ({@code laimark.sandbox}), the contamination guard
- * against the configured benchmarks ({@code laimark.eval.contamination}) and greedy held-out pass@1 on the
+ * against the configured benchmarks ({@code laimark.eval.contamination}) and, by the dedup rule, the run's
+ * own held-out set, and greedy held-out pass@1 on the
  * first {@code evaluation.tasks} tasks of {@code evaluation.benchmark}. Everything opened is closed by the workload's
  * {@code close}, in reverse order; a failure while opening closes what was already open.
  */
@@ -68,7 +70,9 @@ final class DjlWorkload {
       String benchmark = benchmarkName(djl.heldOutBenchmark()) + "[" + heldOut.size() + "] pass@1";
       log.info("DJL workload: {}, sandbox {}, contamination guard against {}, held-out {}",
           policy.description(), sandboxSettings.isolation(), c.against(), benchmark);
-      return new Workload(policy, sandbox, Verifier.ContaminationCheck.of(guard),
+      Verifier.ContaminationCheck contamination = Verifier.ContaminationCheck.of(guard)
+          .or(Verifier.ContaminationCheck.nearCopiesOf(heldOut, DedupSettings.fromConfig(config)));
+      return new Workload(policy, sandbox, contamination,
           (model, scheduler) -> new SandboxedPassAtOne(benchmark, heldOut, new EvalPrompts(eval.prompt()),
               djl.heldOutMaxNewTokens(), sandbox, model, scheduler, stream.askTimeout()),
           closeAll);

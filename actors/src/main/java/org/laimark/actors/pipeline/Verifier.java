@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.laimark.actors.eval.ContaminationGuard;
+import org.laimark.actors.pipeline.dedup.DuplicateDetector;
 import org.laimark.actors.verify.ProblemVerifier;
 import org.laimark.actors.verify.Verification;
 import org.laimark.actors.verify.VerificationStatus;
@@ -56,6 +57,27 @@ public final class Verifier extends AbstractBehavior<Verifier.Command> {
 
     /** No check: for tests, and for runs that turn the guard off on purpose. */
     ContaminationCheck NONE = p -> Optional.empty();
+
+    /** This check's finding, else {@code next}'s. */
+    default ContaminationCheck or(ContaminationCheck next) {
+      return p -> {
+        Optional<String> found = apply(p);
+        return found.isPresent() ? found : next.apply(p);
+      };
+    }
+
+    /**
+     * The run's own held-out set, guarded by the study's near-duplicate rule (same entry point, or docstring
+     * word n-gram Jaccard above the threshold). The n-gram containment guard suits benchmarks written by
+     * people; a procedural held-out set shares its templated phrasing with every problem of its domain
+     * (it flags 50 of 50 curated problems that share no composition with it), so there the rule that
+     * separated the splits is the one to apply.
+     */
+    static ContaminationCheck nearCopiesOf(List<Problem> heldOut, DedupSettings settings) {
+      DuplicateDetector copies = new DuplicateDetector(settings.ngram(), settings.jaccardThreshold());
+      heldOut.forEach(copies::remember);
+      return p -> copies.check(p).map(d -> "near-copy of held-out task " + d.of() + " (" + d.reason() + ")");
+    }
 
     /**
      * The evaluation issue's guard: flagged problems are rejected with their nearest benchmark

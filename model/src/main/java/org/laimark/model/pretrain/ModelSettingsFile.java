@@ -66,14 +66,15 @@ public final class ModelSettingsFile {
         # GRPO on the adapter of a ~1M-parameter model: the study's 5e-6 (for 8B) would not move it.
         laimark.pipeline.run.learning-rate = 5e-4
 
-        # Its held-out benchmark ("mini-HumanEval"): nothing trains on it, and problems the pipeline
-        # writes are checked against it like against HumanEval and MBPP.
+        # Its held-out benchmark ("mini-HumanEval"): nothing trains on it. The pipeline rejects a written
+        # problem that nearly copies one of it (same entry point or docstring Jaccard > 0.6, the rule that
+        # separated the splits); the n-gram containment guard stays on HumanEval and MBPP, because every
+        # problem of this templated domain "contains" the held-out phrasing.
         laimark.pipeline.evaluation {
           benchmark = ${model-dir}"/%9$s"
           max-new-tokens = 160
         }
-        laimark.eval.contamination.against = [humaneval, mbpp, ${model-dir}"/%9$s"]
-        """.formatted(quote(prompts.system()), quote(prompts.solve()), quote(prompts.write()),
+                """.formatted(quote(prompts.system()), quote(prompts.solve()), quote(prompts.write()),
         quote(prompts.harder()), quote(prompts.deduce()), quote(prompts.abduce()), list(TOPICS),
         list(DIFFICULTIES), heldOutFile);
     try {

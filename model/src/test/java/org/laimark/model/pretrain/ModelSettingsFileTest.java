@@ -31,6 +31,5 @@ class ModelSettingsFileTest {
         config.getStringList("laimark.pipeline.generator.topics"));
     String heldOut = dir.toAbsolutePath().normalize().resolve("heldout.jsonl").toString();
     assertEquals(heldOut, config.getString("laimark.pipeline.evaluation.benchmark"));
-    assertEquals(List.of("humaneval", "mbpp", heldOut), config.getStringList("laimark.eval.contamination.against"));
   }
 }

@@ -8,8 +8,10 @@ import java.util.List;
  * The {@code laimark.pipeline} top level and its {@code run} block: what one {@code laimark run} does.
  *
  * @param mode {@code continuous} (one stream) or {@code staged} (stage after stage, as the study's scripts)
- * @param source {@code generated} (the policy writes problems) or {@code mbpp-train} (curated: MBPP's train
- *     split, task ids 601-974; evaluation splits are never offered as a source)
+ * @param source {@code generated} (the policy writes problems), {@code mbpp-train} (curated: MBPP's train
+ *     split, task ids 601-974; evaluation splits are never offered as a source) or {@code problem-file}
+ *     (curated: {@code problemFile})
+ * @param problemFile the problem file (the study's JSONL) of {@code source = problem-file}
  * @param initialCheckpoint a policy checkpoint to start a new run from (iteration), or empty
  * @param policy {@code djl} (the model in {@code laimark.model}) or {@code simulated} (see {@code simulated})
  * @param runsDirectory where a new run directory is created when {@code --run-dir} is not given
@@ -22,6 +24,7 @@ import java.util.List;
 public record RunSettings(
     String mode,
     String source,
+    String problemFile,
     String initialCheckpoint,
     String policy,
     String runsDirectory,
@@ -32,7 +35,7 @@ public record RunSettings(
     String progress) {
 
   public static final List<String> MODES = List.of("continuous", "staged");
-  public static final List<String> SOURCES = List.of("generated", "mbpp-train");
+  public static final List<String> SOURCES = List.of("generated", "mbpp-train", "problem-file");
   public static final List<String> POLICIES = List.of("djl", "simulated");
   public static final List<String> PROGRESS = List.of("auto", "bar", "lines", "off");
 
@@ -41,7 +44,7 @@ public record RunSettings(
   }
 
   public boolean curated() {
-    return source.equals("mbpp-train");
+    return !source.equals("generated");
   }
 
   public boolean simulated() {
@@ -54,6 +57,7 @@ public record RunSettings(
     return new RunSettings(
         p.oneOf("mode", MODES),
         p.oneOf("source", SOURCES),
+        p.text("problem-file"),
         r.text("initial-checkpoint"),
         r.oneOf("policy", POLICIES),
         r.text("runs-directory"),

@@ -1,5 +1,6 @@
 package org.laimark.streams;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -13,6 +14,7 @@ import org.laimark.actors.pipeline.proposal.ProposalPlan;
 import org.laimark.actors.pipeline.proposal.ProposalSpec;
 import org.laimark.actors.pipeline.tasks.TaskDeriver;
 import org.laimark.config.StreamSettings;
+import org.laimark.data.Problem;
 
 /** What a graph is wired from: the stage actors, the bank, and the stage factories over them. */
 public record PipelineWiring(
@@ -24,7 +26,7 @@ public record PipelineWiring(
     TaskDeriver deriver,
     StreamSettings stream,
     ProblemStages.StageContext context,
-    boolean curated) {
+    CuratedProblems curated) {
 
   /**
    * Abandons (on record) whatever a failed attempt left in flight, then emits the index of the next
@@ -40,13 +42,14 @@ public record PipelineWiring(
 
   /**
    * Registered candidates from index {@code from}: written by the policy ({@code source = generated}) or
-   * curated from MBPP's train split; at most {@code limit}; {@code stop} ends new arrivals (graceful stop).
+   * curated (MBPP's train split, a problem file); at most {@code limit}; {@code stop} ends new arrivals (graceful stop).
    */
   public Source<Candidate, NotUsed> candidates(long from, long limit, SharedKillSwitch stop) {
     ProblemStages p = problemStages;
-    if (curated) {
-      return ProblemStages.mbppTrain(from).take(limit).via(stop.flow())
-          .via(p.registerCurated(bank, "curated:mbpp-train"));
+    if (curated != null) {
+      List<Problem> all = curated.problems();
+      return Source.from(all.subList((int) Math.min(from, all.size()), all.size())).take(limit).via(stop.flow())
+          .via(p.registerCurated(bank, curated.origin()));
     }
     return proposals(from).take(limit).via(stop.flow())
         .via(p.generate(stages.generator())).via(p.register(bank)).via(p.record(bank));

@@ -28,10 +28,6 @@ import org.laimark.actors.pipeline.tasks.TaskDeriver;
 import org.laimark.config.CalibratorSettings;
 import org.laimark.config.StreamSettings;
 import org.laimark.data.Problem;
-import org.laimark.data.benchmark.MbppSplit;
-import org.laimark.data.benchmark.MbppTask;
-import org.laimark.data.io.Datasets;
-import org.laimark.data.io.ReadResult;
 
 /**
  * The stages a problem passes before the bank, each a {@code Flow} over {@link Candidate}s (see the
@@ -59,20 +55,6 @@ public final class ProblemStages {
             : AskPattern.<CurriculumBank.Command, CurriculumBank.Banked>ask(bank, CurriculumBank.GetBanked::new,
                     ctx.stream().askTimeout(), ctx.scheduler())
                 .thenApply(banked -> plan.next(i, banked.problems())));
-  }
-
-  /**
-   * Curated problems from MBPP's train split (task ids 601-974) from index {@code from} on; ends when the
-   * split is used up. Only the train split: no evaluation problem can become training data this way.
-   */
-  public static Source<Problem, NotUsed> mbppTrain(long from) {
-    ReadResult<MbppTask> mbpp = Datasets.mbpp();
-    if (!mbpp.clean()) {
-      throw new IllegalStateException(mbpp.file() + ": " + mbpp.errors().get(0));
-    }
-    List<Problem> train = mbpp.items().stream().filter(t -> t.split() == MbppSplit.TRAIN)
-        .map(MbppTask::toProblem).collect(java.util.stream.Collectors.toList());
-    return Source.from(train.subList((int) Math.min(from, train.size()), train.size()));
   }
 
   /** Registers curated problems in the bank, as {@link #register} does for written ones. */

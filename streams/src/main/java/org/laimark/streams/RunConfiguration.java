@@ -42,8 +42,6 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
   public static RunConfiguration create(Path experimentFile, Path runDir, Map<String, ?> overrides) {
     Config config = LaimarkConfig.load(experimentFile, overrides);
     validate(config);
-    config = withModelSettings(config, experimentFile, overrides);
-    validate(config);
     Path dir = runDir != null ? runDir
         : Path.of(RunSettings.fromConfig(config).runsDirectory()).resolve(LocalDateTime.now().format(RUN_NAME));
     RunDirectory run = new RunDirectory(dir);
@@ -51,6 +49,8 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
       throw new InvalidSettingException(dir + ": already holds a run (journal.log); resume it with --resume "
           + dir + " or choose another --run-dir");
     }
+    config = withModelSettings(config, experimentFile, overrides);
+    validate(config);
     config = withModelDirectory(config);
     write(run.resolvedConfig(), config);
     return new RunConfiguration(run, config, false);

@@ -83,7 +83,7 @@ public record Session(
     PipelineWiring wiring = new PipelineWiring(stages, bank, new ProblemStages(ctx),
         new TrainingStages(ctx, schedule, rc.run(), recovered.lastRound()),
         new ProposalPlan(GeneratorSettings.fromConfig(config), harderVariantShare(config)),
-        new TaskDeriver(derived(tasks)), stream, ctx, run.curated());
+        new TaskDeriver(derived(tasks)), stream, ctx, CuratedProblems.of(run));
     return new Session(bank, stages, opened, policy.simulated(), wiring, schedule);
   }
 

@@ -77,7 +77,7 @@ class CurriculumGraphBackpressureTest {
     PipelineStages.Stages stuck = new PipelineStages.Stages(s.modelAccess(), s.generator(), s.verifier(),
         s.deduplicator(), s.calibrator(), trainer.getRef(), s.evaluator());
     return new PipelineWiring(stuck, w.bank(), w.problemStages(), w.trainingStages(), w.plan(), w.deriver(),
-        w.stream(), w.context(), false);
+        w.stream(), w.context(), null);
   }
 
   /** Polls the bank until its journal stops growing for two seconds of polls (generation has halted). */

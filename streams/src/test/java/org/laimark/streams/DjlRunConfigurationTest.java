@@ -54,8 +54,8 @@ class DjlRunConfigurationTest {
         SimulatedRunFixture.simulatedConf().resolveSibling("tiny-real.conf"), Map.of());
 
     assertEquals("djl", config.getString("laimark.pipeline.run.policy"));
-    assertEquals(System.getenv().getOrDefault("LAIMARK_MODEL_DIR", ""),
-        config.getString("laimark.pipeline.run.model-dir"));
+    assertEquals(System.getenv().getOrDefault("LAIMARK_MODEL_DIR", "embedded"),
+        config.getString("laimark.pipeline.run.model-dir"), "without the variable: the default, the embedded model");
     assertEquals(4, config.getInt("laimark.pipeline.calibrator.samples"));
     assertEquals(2, config.getInt("laimark.pipeline.trainer.group-size"));
     assertEquals(2, DjlRunSettings.fromConfig(config).heldOutTasks());

@@ -43,6 +43,7 @@ class RollbackAndBaselineTest {
     Path runDir = dir.resolve("run");
     int exit = PipelineDaemon.run(RunConfiguration.create(SimulatedRunFixture.simulatedConf(), runDir, Map.of(
         "laimark.pipeline.evaluation.at-start", true,
+        "laimark.pipeline.evaluation.at-end", false,
         "laimark.pipeline.evaluation.every-rounds", 0,
         "laimark.pipeline.run.max-rounds", 1,
         "laimark.pipeline.run.progress", "off")));
@@ -56,6 +57,26 @@ class RollbackAndBaselineTest {
     int evaluated = events.indexOf(evaluations.get(0));
     int firstPublished = events.indexOf(JournalEvents.of(events, BankEvent.PolicyVersionPublished.class).get(0));
     assertTrue(evaluated < firstPublished, "the baseline must be recorded before the first round's version");
+    assertTrue(JournalAudit.audit(new RunDirectory(runDir)).passed());
+  }
+
+  @Test
+  void atEndEvaluatesTheVersionTheRunEndsWith() {
+    Path runDir = dir.resolve("run");
+    int exit = PipelineDaemon.run(RunConfiguration.create(SimulatedRunFixture.simulatedConf(), runDir, Map.of(
+        "laimark.pipeline.evaluation.at-start", true,
+        "laimark.pipeline.evaluation.at-end", true,
+        "laimark.pipeline.evaluation.every-rounds", 0,
+        "laimark.pipeline.run.max-rounds", 1,
+        "laimark.pipeline.run.progress", "off")));
+
+    assertEquals(0, exit);
+    List<BankEvent> events = JournalEvents.read(new RunDirectory(runDir));
+    List<BankEvent.EvaluationRecorded> evaluations = JournalEvents.of(events, BankEvent.EvaluationRecorded.class);
+    long last = JournalEvents.of(events, BankEvent.PolicyVersionPublished.class).stream()
+        .mapToLong(BankEvent.PolicyVersionPublished::version).max().orElseThrow();
+    assertEquals(2, evaluations.size(), "at start and at end: " + evaluations);
+    assertEquals(last, evaluations.get(1).policyVersion());
     assertTrue(JournalAudit.audit(new RunDirectory(runDir)).passed());
   }
 

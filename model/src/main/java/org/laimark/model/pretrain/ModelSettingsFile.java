@@ -70,6 +70,9 @@ public final class ModelSettingsFile {
         # problem that nearly copies one of it (same entry point or docstring Jaccard > 0.6, the rule that
         # separated the splits); the n-gram containment guard stays on HumanEval and MBPP, because every
         # problem of this templated domain "contains" the held-out phrasing.
+        # Its curated training set (never the held-out one), for runs with source = problem-file.
+        laimark.pipeline.problem-file = ${model-dir}"/curated.jsonl"
+
         laimark.pipeline.evaluation {
           benchmark = ${model-dir}"/%9$s"
           max-new-tokens = 160

@@ -1,5 +1,6 @@
 package org.laimark.model.generate;
 
+import org.laimark.model.GradMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -29,6 +30,7 @@ public final class Generator {
 
   /** Continues every request; results in request order. */
   public List<Generation> generate(List<PromptRequest> requests) {
+    GradMode.offOnThisThread(); // sampling records no graph, whichever thread calls
     if (requests.isEmpty()) {
       return List.of();
     }

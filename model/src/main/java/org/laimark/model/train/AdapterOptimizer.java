@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import java.util.function.IntFunction;
+import org.laimark.model.GradMode;
 
 /**
  * One optimizer step of the adapter from a batch split into micro-batches: zero the gradients, seed the
@@ -43,6 +44,7 @@ public final class AdapterOptimizer implements AutoCloseable {
     if (parameters.isEmpty()) {
       throw new IllegalStateException("the model has no trainable parameters: attach a LoRA adapter first");
     }
+    GradMode.offOnThisThread(); // the collector below turns it on for the backward passes only
     requireGradients(parameters.values());
     GradientClipping.zero(parameters.values());
     Engine.getInstance().setRandomSeed(random.nextSeed());

@@ -58,6 +58,27 @@ class DjlPolicyTest {
   }
 
   @Test
+  void trainingAndSamplingWorkFromAFreshThreadAsThePipelinesModelAccessCallsThem() throws Exception {
+    try (DjlPolicy policy = open()) {
+      List<RolloutGroup> groups = groups(policy, 0);
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread fresh = new Thread(() -> {
+        try {
+          policy.train(groups);
+          policy.generate(requests(1, 9));
+        } catch (Throwable t) {
+          failure.set(t);
+        }
+      });
+      fresh.start();
+      fresh.join();
+
+      assertEquals(null, failure.get(), "a new thread starts with PyTorch's grad mode on");
+      assertEquals(1, policy.version());
+    }
+  }
+
+  @Test
   void aTrainingStepBumpsTheVersionAndReportsItsMetrics() {
     try (DjlPolicy policy = open()) {
       List<RolloutGroup> groups = groups(policy, 0);

@@ -21,6 +21,8 @@ import java.util.List;
  *     {difficulty}}
  * @param harderTemplate user message for a harder variant, with {@code {problem}}
  * @param seed base seed; proposal i is sampled with a seed derived from (seed, i)
+ * @param expectedValues where the tests' expected values come from
+ * @param sandboxTimeout the longest the reference may take to compute them (reference values only)
  */
 public record GeneratorSettings(
     List<String> topics,
@@ -32,9 +34,19 @@ public record GeneratorSettings(
     String systemPrompt,
     String freshTemplate,
     String harderTemplate,
-    long seed) {
+    long seed,
+    ExpectedValues expectedValues,
+    Duration sandboxTimeout) {
 
   static final String PREFIX = "laimark.pipeline.generator.";
+
+  /** Where a written problem's expected values come from (see {@code generator.expected-values}). */
+  public enum ExpectedValues {
+    /** The model's own, as in the study. */
+    WRITTEN,
+    /** What the model's reference solution returns for each written call, computed in the sandbox. */
+    REFERENCE
+  }
 
   public GeneratorSettings {
     topics = distinctNonEmpty(PREFIX + "topics", topics);
@@ -45,6 +57,10 @@ public record GeneratorSettings(
     CalibratorSettings.placeholders(
         PREFIX + "fresh-template", freshTemplate, "{topic}", "{difficulty}");
     CalibratorSettings.placeholders(PREFIX + "harder-template", harderTemplate, "{problem}");
+    if (expectedValues == null) {
+      throw InvalidSettingException.forKey(PREFIX + "expected-values", "must be written or reference", null);
+    }
+    CalibratorSettings.positive(PREFIX + "sandbox-timeout", sandboxTimeout);
   }
 
   public static GeneratorSettings fromConfig(Config root) {
@@ -60,9 +76,19 @@ public record GeneratorSettings(
           c.getString("system-prompt"),
           c.getString("fresh-template"),
           c.getString("harder-template"),
-          c.getLong("seed"));
+          c.getLong("seed"),
+          expectedValues(c.getString("expected-values")),
+          c.getDuration("sandbox-timeout"));
     } catch (ConfigException e) {
       throw new InvalidSettingException(e.getMessage());
+    }
+  }
+
+  private static ExpectedValues expectedValues(String value) {
+    try {
+      return ExpectedValues.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw InvalidSettingException.forKey(PREFIX + "expected-values", "must be written or reference", value);
     }
   }
 

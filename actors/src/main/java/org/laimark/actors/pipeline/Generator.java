@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -16,9 +17,14 @@ import org.laimark.actors.pipeline.proposal.ProposalParse;
 import org.laimark.actors.pipeline.proposal.ProposalPrompts;
 import org.laimark.actors.pipeline.proposal.ProposalRejection;
 import org.laimark.actors.pipeline.proposal.ProposalSpec;
+import org.laimark.actors.pipeline.proposal.ReferenceValues;
+import org.laimark.actors.sandbox.Sandbox;
 import org.laimark.config.GeneratorSettings;
 import org.laimark.data.Problem;
+import org.laimark.data.SandboxJob;
 import org.laimark.data.TaskType;
+import org.laimark.data.Verdict;
+import org.laimark.data.VerdictStatus;
 import org.laimark.model.policy.Completion;
 
 /**
@@ -28,6 +34,10 @@ import org.laimark.model.policy.Completion;
  * or failed). Many proposals may be in flight at once. A broken reply from the model (a completion
  * without text) is a bug, not an outcome: it crashes this actor and its parent restarts it; that
  * one request is not answered.
+ *
+ * <p>With {@code expected-values = reference} a written problem's values come from its own reference
+ * ({@link ReferenceValues}): after reading the answer, the reference runs once in the sandbox on the
+ * written calls before the problem is answered.
  */
 public final class Generator extends AbstractBehavior<Generator.Command> {
 
@@ -61,25 +71,33 @@ public final class Generator extends AbstractBehavior<Generator.Command> {
   private record WrappedModelReply(
       Propose request, ModelAccess.GenerateReply reply, Throwable error) implements Command {}
 
+  private record WrappedReferenceRun(
+      Propose request, ReferenceValues.Plan plan, long policyVersion, String text, Verdict verdict,
+      Throwable error) implements Command {}
+
   private final ActorRef<ModelAccess.Command> modelAccess;
+  private final Sandbox sandbox;
   private final GeneratorSettings settings;
   private final ProposalPrompts prompts;
   private final Map<ProposalRejection, Long> rejected = new EnumMap<>(ProposalRejection.class);
   private long proposed;
   private long failed;
 
+  /** {@code sandbox} runs references for reference values; it is not used with written values. */
   public static Behavior<Command> create(
-      GeneratorSettings settings, ActorRef<ModelAccess.Command> modelAccess) {
-    return Behaviors.setup(context -> new Generator(context, settings, modelAccess));
+      GeneratorSettings settings, ActorRef<ModelAccess.Command> modelAccess, Sandbox sandbox) {
+    return Behaviors.setup(context -> new Generator(context, settings, modelAccess, sandbox));
   }
 
   private Generator(
       ActorContext<Command> context,
       GeneratorSettings settings,
-      ActorRef<ModelAccess.Command> modelAccess) {
+      ActorRef<ModelAccess.Command> modelAccess,
+      Sandbox sandbox) {
     super(context);
     this.settings = settings;
     this.modelAccess = modelAccess;
+    this.sandbox = sandbox;
     this.prompts = new ProposalPrompts(settings);
   }
 
@@ -88,6 +106,7 @@ public final class Generator extends AbstractBehavior<Generator.Command> {
     return newReceiveBuilder()
         .onMessage(Propose.class, this::onPropose)
         .onMessage(WrappedModelReply.class, this::onModelReply)
+        .onMessage(WrappedReferenceRun.class, this::onReferenceRun)
         .onMessage(GetStats.class, this::onGetStats)
         .build();
   }
@@ -118,29 +137,58 @@ public final class Generator extends AbstractBehavior<Generator.Command> {
     Completion completion = generated.completions().get(0);
     String text =
         Objects.requireNonNull(completion.text(), "the policy returned a completion without text");
-    ProposalParse parse = ProblemProposalParser.parse(text);
-    if (!parse.ok()) {
-      rejected.merge(parse.rejection(), 1L, Long::sum);
-      request
-          .replyTo()
-          .tell(
-              new ProposalRejected(
-                  request.spec(),
-                  parse.rejection(),
-                  parse.detail(),
-                  generated.policyVersion(),
-                  text));
+    if (settings.expectedValues() == GeneratorSettings.ExpectedValues.REFERENCE) {
+      ReferenceValues.Planned planned = ReferenceValues.plan(text);
+      if (!planned.ok()) {
+        reject(request, planned.rejection(), planned.detail(), generated.policyVersion(), text);
+        return this;
+      }
+      SandboxJob job = SandboxJob.program("values-of-" + planned.plan().entryPoint(), planned.plan().program());
+      getContext().pipeToSelf(
+          sandbox.run(job).toCompletableFuture().orTimeout(settings.sandboxTimeout().toMillis(), TimeUnit.MILLISECONDS),
+          (verdict, error) -> new WrappedReferenceRun(
+              request, planned.plan(), generated.policyVersion(), text, verdict, error));
       return this;
     }
-    proposed++;
-    request
-        .replyTo()
-        .tell(
-            new Proposed(
-                request.spec(),
-                toProblem(request.spec(), parse.proposal()),
-                generated.policyVersion()));
+    answer(request, ProblemProposalParser.parse(text), generated.policyVersion(), text);
     return this;
+  }
+
+  private Behavior<Command> onReferenceRun(WrappedReferenceRun run) {
+    Verdict verdict = run.verdict();
+    if (run.error() != null || verdict.status() == VerdictStatus.INFRA_ERROR) {
+      failed++;
+      String reason = run.error() != null
+          ? "no verdict for the reference within " + settings.sandboxTimeout()
+          : "sandbox failure while computing reference values: " + verdict.message();
+      run.request().replyTo().tell(new ProposalFailed(run.request().spec(), reason));
+      return this;
+    }
+    if (!verdict.passed()) {
+      reject(run.request(), ProposalRejection.REFERENCE_NOT_RUNNABLE,
+          verdict.status().name().toLowerCase(java.util.Locale.ROOT)
+              + (verdict.errorType().isEmpty() ? "" : " " + verdict.errorType()) + ": " + verdict.message(),
+          run.policyVersion(), run.text());
+      return this;
+    }
+    answer(run.request(), run.plan().complete(verdict.output()), run.policyVersion(), run.text());
+    return this;
+  }
+
+  private void answer(Propose request, ProposalParse parse, long policyVersion, String text) {
+    if (!parse.ok()) {
+      reject(request, parse.rejection(), parse.detail(), policyVersion, text);
+      return;
+    }
+    proposed++;
+    request.replyTo().tell(
+        new Proposed(request.spec(), toProblem(request.spec(), parse.proposal()), policyVersion));
+  }
+
+  private void reject(
+      Propose request, ProposalRejection reason, String detail, long policyVersion, String text) {
+    rejected.merge(reason, 1L, Long::sum);
+    request.replyTo().tell(new ProposalRejected(request.spec(), reason, detail, policyVersion, text));
   }
 
   private Behavior<Command> onGetStats(GetStats query) {

@@ -88,7 +88,7 @@ public final class PipelineStages {
     return new Stages(
         model,
         context.spawn(
-            Behaviors.supervise(Generator.create(d.generator(), model)).onFailure(RESTART),
+            Behaviors.supervise(Generator.create(d.generator(), model, d.sandbox())).onFailure(RESTART),
             "generator"),
         context.spawn(
             Behaviors.supervise(Verifier.create(d.problemVerifier(), d.contamination()))

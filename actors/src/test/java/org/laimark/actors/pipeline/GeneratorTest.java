@@ -34,7 +34,7 @@ class GeneratorTest {
   private ActorRef<Generator.Command> generator(RecordingPolicy policy) {
     ActorRef<ModelAccess.Command> model =
         testKit.spawn(ModelAccess.create(policy, TestSettings.modelAccess()));
-    return testKit.spawn(Generator.create(SETTINGS, model));
+    return testKit.spawn(Generator.create(SETTINGS, model, null));
   }
 
   private static RecordingPolicy writing(double malformed) {
@@ -106,7 +106,7 @@ class GeneratorTest {
   void aHarderVariantShowsTheAcceptedProblemAndKeepsItsTopic() {
     TestProbe<ModelAccess.Command> model = testKit.createTestProbe();
     ActorRef<Generator.Command> generator =
-        testKit.spawn(Generator.create(SETTINGS, model.getRef()));
+        testKit.spawn(Generator.create(SETTINGS, model.getRef(), null));
     TestProbe<Generator.ProposalOutcome> asker = testKit.createTestProbe();
     Problem parent = SQUARE.toBuilder().topic("math").build();
 

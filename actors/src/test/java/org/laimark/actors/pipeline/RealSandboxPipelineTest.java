@@ -1,6 +1,7 @@
 package org.laimark.actors.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -180,5 +181,53 @@ class RealSandboxPipelineTest {
       }
     }
     return table.getOrDefault(key, SimulatedAnswers.NONE);
+  }
+
+  /** As the embedded model writes: three spellings of the name and values it could not compute. */
+  static final String WRITTEN_WITH_WRONG_VALUES =
+      "FUNCTION:\ndef evens_sum(nums: list[int]) -> int:\n    \"\"\"Keep the even numbers, then add them up.\"\"\"\n\n"
+          + "TESTS:\nassert evens_sum_up([1, 2, 3, 4]) == 7\nassert evens_sum_up([6, 8]) == 1\n"
+          + "assert evens_sum_up([5]) == 5\n\n"
+          + "SOLUTION:\ndef evens_sum_up(nums: list[int]) -> int:\n"
+          + "    \"\"\"Keep the even numbers, then add them up.\n\n    >>> evens_sum_up([2, 3, 4])\n    9\n    \"\"\"\n"
+          + "    return sum(x for x in nums if x % 2 == 0)\n";
+
+  private static Generator.ProposalOutcome proposeWithReferenceValues(String written) {
+    SimulatedPolicy policy = SimulatedPolicy.builder(3).problemTexts(List.of(written)).build();
+    ActorRef<ModelAccess.Command> model =
+        testKit.spawn(ModelAccess.create(policy, TestSettings.modelAccess()));
+    ActorRef<Generator.Command> generator = testKit.spawn(Generator.create(
+        TestSettings.generator("laimark.pipeline.generator.expected-values = reference"), model, sandbox));
+    TestProbe<Generator.ProposalOutcome> asker = testKit.createTestProbe();
+    generator.tell(new Generator.Propose(
+        new org.laimark.actors.pipeline.proposal.ProposalPlan(TestSettings.generator()).fresh(0), asker.getRef()));
+    return asker.expectMessageClass(Generator.ProposalOutcome.class, Duration.ofSeconds(60));
+  }
+
+  @Test
+  void withReferenceValuesAWrittenProblemGetsItsValuesFromTheSandboxAndVerifies() {
+    Generator.ProposalOutcome outcome = proposeWithReferenceValues(WRITTEN_WITH_WRONG_VALUES);
+
+    Problem p = assertInstanceOf(Generator.Proposed.class, outcome, outcome.toString()).problem();
+    assertEquals("evens_sum_up", p.entryPoint());
+    assertEquals("assert evens_sum_up([1, 2, 3, 4]) == 6\nassert evens_sum_up([6, 8]) == 14\n"
+        + "assert evens_sum_up([5]) == 0", p.tests());
+    assertTrue(p.prompt().contains(">>> evens_sum_up([2, 3, 4])\n    6\n"), p.prompt());
+    org.laimark.actors.verify.Verification v = new org.laimark.actors.verify.ProblemVerifier(
+        sandbox, org.laimark.actors.verify.VerifierSettings.DEFAULTS).verify(p).toCompletableFuture().join();
+    assertEquals(org.laimark.actors.verify.VerificationStatus.VERIFIED, v.status(), v.detail());
+  }
+
+  @Test
+  void withReferenceValuesAReferenceThatHangsIsNotRunnable() {
+    String hangs = WRITTEN_WITH_WRONG_VALUES.replace(
+        "    return sum(x for x in nums if x % 2 == 0)\n", "    while True:\n        pass\n");
+
+    Generator.ProposalOutcome outcome = proposeWithReferenceValues(hangs);
+
+    Generator.ProposalRejected rejected = assertInstanceOf(Generator.ProposalRejected.class, outcome);
+    assertEquals(org.laimark.actors.pipeline.proposal.ProposalRejection.REFERENCE_NOT_RUNNABLE, rejected.reason());
+    assertTrue(rejected.detail().startsWith("timeout") || rejected.detail().startsWith("cpu_limit"),
+        rejected.detail());
   }
 }

@@ -29,10 +29,10 @@ public final class ProblemProposalParser {
     if (body.isBlank()) {
       return ProposalParse.rejected(ProposalRejection.EMPTY_OUTPUT, "");
     }
-    String[] lines = body.split("\\R", -1);
-    String function = section(lines, "FUNCTION");
-    String tests = section(lines, "TESTS");
-    String solution = section(lines, "SOLUTION");
+    Sections sections = sections(body);
+    String function = sections.function();
+    String tests = sections.tests();
+    String solution = sections.solution();
     if (function == null) {
       return ProposalParse.rejected(ProposalRejection.MISSING_FUNCTION_SECTION, "");
     }
@@ -63,6 +63,14 @@ public final class ProblemProposalParser {
           "no 'def " + entryPoint + "(' in SOLUTION");
     }
     return ProposalParse.parsed(new ParsedProposal(function, asserts, solution, entryPoint));
+  }
+
+  /** The three sections' texts; a missing section is null. */
+  record Sections(String function, String tests, String solution) {}
+
+  static Sections sections(String text) {
+    String[] lines = AnswerText.withoutThinking(text).split("\\R", -1);
+    return new Sections(section(lines, "FUNCTION"), section(lines, "TESTS"), section(lines, "SOLUTION"));
   }
 
   /** The text of the first section with this marker, fences and surrounding blank lines removed. */

@@ -19,7 +19,17 @@ public enum ProposalRejection {
   /** Fewer than two {@code assert} lines in TESTS. */
   TOO_FEW_TESTS,
   /** The SOLUTION does not define the entry point the FUNCTION section declares. */
-  SOLUTION_MISSING_ENTRY_POINT;
+  SOLUTION_MISSING_ENTRY_POINT,
+  /**
+   * With reference values: the SOLUTION's function has no docstring, so there is no problem statement to
+   * pose.
+   */
+  SOLUTION_WITHOUT_DOCSTRING,
+  /**
+   * With reference values: the reference could not be run to compute them (it does not compile, or it
+   * failed or hung before or between its calls).
+   */
+  REFERENCE_NOT_RUNNABLE;
 
   /** A short stable label for journals and reports: {@code too_few_tests}. */
   public String label() {

@@ -1,0 +1,276 @@
+package org.laimark.actors.pipeline.proposal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.laimark.actors.pipeline.tasks.LiteralCall;
+import org.laimark.actors.pipeline.tasks.PythonLiteral;
+
+/**
+ * The {@code generator.expected-values = reference} reading of a proposal: the problem is the SOLUTION's
+ * function. Its signature and docstring become the stub; the TESTS lines contribute only the literal
+ * arguments of their calls; every expected value, in the tests and in the docstring's {@code >>>} examples,
+ * is what the reference returns for that call, computed by running {@link Plan#program()} in the sandbox.
+ *
+ * <p>Why: a small model can write a program and inputs for it long before it can evaluate a composition
+ * in its head (the embedded model's written values are almost never right), and it rarely spells a long
+ * function name the same way three times. Taking the values from the reference removes the first failure;
+ * taking the name, signature and docstring from the one function that will be run removes the second.
+ * Nothing here makes a problem valid: verification still runs the reference against the tests in every
+ * world and rejects vacuous tests, and calibration still asks whether the policy solves it from the
+ * docstring. Model text reaches the program only as the SOLUTION (which runs in the sandbox anyway) and as
+ * canonical literals.
+ */
+public final class ReferenceValues {
+
+  /** Printed before each value by the program, so values are told apart from what the solution prints. */
+  static final String MARKER = "\u001elaimark-value";
+
+  private static final Pattern TOP_LEVEL_DEF =
+      Pattern.compile("^def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(", Pattern.MULTILINE);
+
+  private ReferenceValues() {}
+
+  /** A plan, or the reason the proposal cannot become one. */
+  public record Planned(Plan plan, ProposalRejection rejection, String detail) {
+    public boolean ok() {
+      return plan != null;
+    }
+  }
+
+  /**
+   * What to run and how to build the problem from its output.
+   *
+   * @param stubLines the SOLUTION's signature and docstring, line by line
+   * @param examples the docstring examples that are literal calls, by the index of their {@code >>>} line
+   * @param dropped indices of stub lines left out: examples that are not literal calls, and the claimed
+   *     value under every example (it is recomputed)
+   */
+  public record Plan(
+      String entryPoint,
+      String solution,
+      List<String> stubLines,
+      List<LiteralCall> tests,
+      Map<Integer, LiteralCall> examples,
+      Set<Integer> dropped) {
+
+    public Plan {
+      stubLines = List.copyOf(stubLines);
+      tests = List.copyOf(tests);
+      examples = Collections.unmodifiableMap(new TreeMap<>(examples)); // line order: see calls()
+      dropped = Set.copyOf(dropped);
+    }
+
+    /** The reference followed by one guarded call per test and example; each prints its value's repr. */
+    public String program() {
+      StringBuilder p = new StringBuilder(solution.stripTrailing()).append("\n\n\n");
+      p.append("import ast as _laimark_ast\n")
+          .append("def _laimark_value(index, call):\n")
+          .append("    try:\n")
+          .append("        value = call()\n")
+          .append("        text = repr(value)\n")
+          .append("        if _laimark_ast.literal_eval(text) != value:\n")
+          .append("            raise ValueError('repr is not a literal of the same value')\n")
+          .append("    except Exception as error:\n")
+          .append("        print('").append(MARKER).append("', index, '!' + type(error).__name__, flush=True)\n")
+          .append("    else:\n")
+          .append("        print('").append(MARKER).append("', index, text, flush=True)\n");
+      int index = 0;
+      for (LiteralCall call : calls()) {
+        p.append("_laimark_value(").append(index++).append(", lambda: ")
+            .append(call.source(entryPoint)).append(")\n");
+      }
+      return p.toString();
+    }
+
+    /**
+     * The problem, from the program's output: tests {@code assert ENTRY(ARGS) == VALUE} for the calls
+     * that returned a literal value (fewer than {@link ProblemProposalParser#MIN_TESTS} is a rejection),
+     * the stub with each literal example followed by its value (examples without one are left out).
+     */
+    public ProposalParse complete(String output) {
+      Map<Integer, String> values = readValues(output);
+      List<String> asserts = new ArrayList<>();
+      for (int i = 0; i < tests.size(); i++) {
+        String value = values.get(i);
+        if (value != null) {
+          asserts.add("assert " + tests.get(i).source(entryPoint) + " == " + value);
+        }
+      }
+      if (asserts.size() < ProblemProposalParser.MIN_TESTS) {
+        return ProposalParse.rejected(
+            ProposalRejection.TOO_FEW_TESTS,
+            asserts.size() + " of " + tests.size() + " written calls returned a literal value");
+      }
+      List<String> stub = new ArrayList<>();
+      int exampleIndex = tests.size();
+      for (int line = 0; line < stubLines.size(); line++) {
+        LiteralCall example = examples.get(line);
+        if (example != null) {
+          String value = values.get(exampleIndex++);
+          if (value != null) {
+            String indent = stubLines.get(line).substring(0, indentOf(stubLines.get(line)));
+            stub.add(indent + ">>> " + example.source(entryPoint));
+            stub.add(indent + value);
+          }
+        } else if (!dropped.contains(line)) {
+          stub.add(stubLines.get(line));
+        }
+      }
+      return ProposalParse.parsed(
+          new ParsedProposal(String.join("\n", stub), asserts, solution, entryPoint));
+    }
+
+    private List<LiteralCall> calls() {
+      List<LiteralCall> all = new ArrayList<>(tests);
+      all.addAll(examples.values()); // in line order, as complete() reads them back
+      return all;
+    }
+  }
+
+  /**
+   * Reads a proposal for this mode. The entry point is the FUNCTION section's name when the SOLUTION
+   * defines it at top level, else the SOLUTION's first top-level function.
+   */
+  public static Planned plan(String text) {
+    ProposalParse parse = ProblemProposalParser.parse(text);
+    if (!parse.ok() && parse.rejection() != ProposalRejection.SOLUTION_MISSING_ENTRY_POINT) {
+      return new Planned(null, parse.rejection(), parse.detail());
+    }
+    ProblemProposalParser.Sections s = ProblemProposalParser.sections(text);
+    String solution = s.solution();
+    Optional<String> entryPoint = entryPoint(s.function(), solution);
+    if (entryPoint.isEmpty()) {
+      return new Planned(null, ProposalRejection.SOLUTION_MISSING_ENTRY_POINT, "no top-level 'def' in SOLUTION");
+    }
+    String[] lines = solution.split("\n", -1);
+    int def = defLine(lines, entryPoint.get());
+    int end = docstringEnd(lines, def);
+    if (end < 0) {
+      return new Planned(null, ProposalRejection.SOLUTION_WITHOUT_DOCSTRING,
+          "'def " + entryPoint.get() + "' in SOLUTION has no docstring to pose the problem");
+    }
+    List<String> stubLines = List.of(lines).subList(def, end + 1);
+    Map<Integer, LiteralCall> examples = new TreeMap<>();
+    Set<Integer> dropped = new LinkedHashSet<>();
+    for (int i = 0; i < stubLines.size(); i++) {
+      if (stubLines.get(i).strip().startsWith(">>>")) {
+        Optional<LiteralCall> call = LiteralCall.ofExample(stubLines.get(i));
+        if (call.isPresent()) {
+          examples.put(i, call.get());
+        } else {
+          dropped.add(i);
+        }
+        if (i + 1 < stubLines.size() && isClaimedValue(stubLines.get(i + 1))) {
+          dropped.add(i + 1);
+        }
+      }
+    }
+    List<LiteralCall> tests = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (String line : s.tests().split("\n")) {
+      LiteralCall.ofAssert(line.strip())
+          .filter(c -> seen.add(PythonLiteral.render(c.arguments())))
+          .ifPresent(tests::add);
+    }
+    if (tests.size() < ProblemProposalParser.MIN_TESTS) {
+      return new Planned(null, ProposalRejection.TOO_FEW_TESTS,
+          tests.size() + " distinct test call(s) with literal arguments");
+    }
+    return new Planned(new Plan(entryPoint.get(), solution, stubLines, tests, examples, dropped), null, "");
+  }
+
+  private static Optional<String> entryPoint(String function, String solution) {
+    Matcher declared = Pattern.compile("\\bdef\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(").matcher(function);
+    if (declared.find() && defLine(solution.split("\n", -1), declared.group(1)) >= 0) {
+      return Optional.of(declared.group(1));
+    }
+    Matcher first = TOP_LEVEL_DEF.matcher(solution);
+    return first.find() ? Optional.of(first.group(1)) : Optional.empty();
+  }
+
+  private static int defLine(String[] lines, String name) {
+    Pattern def = Pattern.compile("^def\\s+" + Pattern.quote(name) + "\\s*\\(");
+    for (int i = 0; i < lines.length; i++) {
+      if (def.matcher(lines[i]).find()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The line that closes the docstring right after the signature starting at {@code def}, or -1. */
+  private static int docstringEnd(String[] lines, int def) {
+    int i = def;
+    while (i < lines.length && !lines[i].stripTrailing().endsWith(":")) {
+      i++; // a signature may span lines
+    }
+    i++;
+    while (i < lines.length && lines[i].isBlank()) {
+      i++;
+    }
+    if (i >= lines.length) {
+      return -1;
+    }
+    String opening = lines[i].strip();
+    String quote = opening.startsWith("\"\"\"") ? "\"\"\"" : opening.startsWith("'''") ? "'''" : null;
+    if (quote == null) {
+      return -1;
+    }
+    if (opening.indexOf(quote, 3) >= 0) {
+      return i;
+    }
+    for (int j = i + 1; j < lines.length; j++) {
+      if (lines[j].contains(quote)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** A line under an example that states its value: not blank, not another example, not the closing quote. */
+  private static boolean isClaimedValue(String line) {
+    String s = line.strip();
+    return !s.isEmpty() && !s.startsWith(">>>") && !s.startsWith("\"\"\"") && !s.startsWith("'''");
+  }
+
+  private static int indentOf(String line) {
+    int i = 0;
+    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Values by call index; a call that raised, returned a non-literal or printed nothing has none. */
+  static Map<Integer, String> readValues(String output) {
+    Map<Integer, String> values = new TreeMap<>();
+    for (String line : output.split("\n")) {
+      if (!line.startsWith(MARKER + " ")) {
+        continue;
+      }
+      String rest = line.substring(MARKER.length() + 1);
+      int space = rest.indexOf(' ');
+      if (space < 0) {
+        continue;
+      }
+      try {
+        int index = Integer.parseInt(rest.substring(0, space));
+        String value = rest.substring(space + 1);
+        if (!value.startsWith("!") && !values.containsKey(index)) {
+          values.put(index, PythonLiteral.parse(value).canonical());
+        }
+      } catch (NumberFormatException | PythonLiteral.NotALiteralException e) {
+        // not a value this program printed in its own format: the call has no value
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,123 @@
+package org.laimark.actors.pipeline.proposal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReferenceValuesTest {
+
+  /**
+   * Written by the embedded model (seed 2, temperature 0.3): three spellings of the name, wrong values
+   * everywhere, and a docstring in SOLUTION that matches its body.
+   */
+  static final String WRITTEN =
+      """
+      FUNCTION:
+      def running_max_min_square(nums: list[int]) -> int:
+          \"""Take a list of integers nums: replace each number by the largest number seen so far, then take the smallest number, or 0 if there is none, then square the number. Return the resulting integer.
+
+          >>> running_max_square_min([9, -3, -5, -1, -5])
+          6
+          \"""
+
+      TESTS:
+      assert running_max_square_square([12, -2, -3, -5, -4]) == -1
+      assert running_max_square_square([-4, -2, -1, -2, -5, -2]) == -4
+      assert running_max_square_square([12, -2, -3, -5, -4]) == 7
+      assert running_max_square_square([0, -3, x]) == -2
+      assert running_max_square_square([10, -1, -1, -4, -1, -2]) == [1, 1, 1, 1, 1
+
+      SOLUTION:
+      def running_max_square_square(nums: list[int]) -> int:
+          \"""Take a list of integers nums: replace each number by the largest number seen so far, then square the number, then square the number. Return the resulting integer.
+
+          >>> running_max_square_square([4, -2, -5, -5, -5, -1])
+          -2
+          >>> running_max_square_square(nums)
+          3
+          \"""
+          nums = [max(nums[:i + 1]) for i in range(len(nums))]
+          n = max(nums, default=0)
+          n = n * n
+          return n
+      """;
+
+  @Test
+  void theProblemIsTheSolutionsFunctionWhenTheNamesDisagree() {
+    ReferenceValues.Planned planned = ReferenceValues.plan(WRITTEN);
+
+    assertTrue(planned.ok(), planned.detail());
+    ReferenceValues.Plan plan = planned.plan();
+    assertEquals("running_max_square_square", plan.entryPoint());
+    // the repeated call and the one with a name among its arguments are not tests; a cut-off value is
+    assertEquals(3, plan.tests().size());
+    assertEquals(1, plan.examples().size());
+  }
+
+  @Test
+  void theProgramCallsTheReferenceWithCanonicalArgumentsOnly() {
+    String program = ReferenceValues.plan(WRITTEN).plan().program();
+
+    assertTrue(program.startsWith("def running_max_square_square(nums: list[int]) -> int:"));
+    assertTrue(program.contains("_laimark_value(0, lambda: running_max_square_square([12, -2, -3, -5, -4]))"));
+    assertTrue(program.contains("_laimark_value(2, lambda: running_max_square_square([10, -1, -1, -4, -1, -2]))"));
+    assertTrue(program.contains("_laimark_value(3, lambda: running_max_square_square([4, -2, -5, -5, -5, -1]))"));
+    assertFalse(program.contains("== -1"), "no written value reaches the program");
+  }
+
+  @Test
+  void valuesReplaceTheWrittenOnesInTestsAndExamples() {
+    ReferenceValues.Plan plan = ReferenceValues.plan(WRITTEN).plan();
+    String m = ReferenceValues.MARKER;
+    String output = "solution chatter\n" + m + " 0 144\n" + m + " 1 1\n" + m + " 2 !ZeroDivisionError\n"
+        + m + " 3 16\n";
+
+    ProposalParse parse = plan.complete(output);
+
+    assertTrue(parse.ok(), parse.detail());
+    ParsedProposal p = parse.proposal();
+    assertEquals(List.of(
+        "assert running_max_square_square([12, -2, -3, -5, -4]) == 144",
+        "assert running_max_square_square([-4, -2, -1, -2, -5, -2]) == 1"), p.tests());
+    assertEquals("running_max_square_square", p.entryPoint());
+    assertTrue(p.stub().contains("    >>> running_max_square_square([4, -2, -5, -5, -5, -1])\n    16\n"), p.stub());
+    assertFalse(p.stub().contains("-2\n"), "the written example value is gone");
+    assertFalse(p.stub().contains("(nums)"), "an example that is not a literal call is left out");
+    assertTrue(p.stub().endsWith("\"\"\""), p.stub());
+    assertFalse(p.stub().contains("nums = ["), "the body is not part of the stub");
+  }
+
+  @Test
+  void fewerThanTwoValuedCallsIsTooFewTests() {
+    ReferenceValues.Plan plan = ReferenceValues.plan(WRITTEN).plan();
+
+    ProposalParse parse = plan.complete(ReferenceValues.MARKER + " 0 144\n" + ReferenceValues.MARKER + " 1 <object>\n");
+
+    assertEquals(ProposalRejection.TOO_FEW_TESTS, parse.rejection());
+    assertEquals("1 of 3 written calls returned a literal value", parse.detail());
+  }
+
+  @Test
+  void aSolutionWithoutDocstringPosesNoProblem() {
+    String text = "FUNCTION:\ndef f(x):\n    \"\"\"Double x.\"\"\"\n\nTESTS:\nassert f(1) == 2\nassert f(2) == 4\n\n"
+        + "SOLUTION:\ndef f(x):\n    return 2 * x\n";
+
+    ReferenceValues.Planned planned = ReferenceValues.plan(text);
+
+    assertEquals(ProposalRejection.SOLUTION_WITHOUT_DOCSTRING, planned.rejection());
+  }
+
+  @Test
+  void theDeclaredNameWinsWhenTheSolutionDefinesIt() {
+    String text = "FUNCTION:\ndef f(x):\n    \"\"\"Double x.\"\"\"\n\nTESTS:\nassert g(1) == 2\nassert g(2) == 4\n\n"
+        + "SOLUTION:\ndef helper(x):\n    return x\n\ndef f(x):\n    '''Double x.'''\n    return 2 * helper(x)\n";
+
+    ReferenceValues.Plan plan = ReferenceValues.plan(text).plan();
+
+    assertEquals("f", plan.entryPoint());
+    assertEquals(List.of("def f(x):", "    '''Double x.'''"), plan.stubLines());
+  }
+}

@@ -2,6 +2,7 @@ package org.laimark.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.laimark.experiment.PaperTable;
 import org.laimark.experiment.PaperTableSettings;
@@ -64,6 +65,10 @@ public final class ExperimentCommand implements Runnable {
         description = "Candidates per staged round (staged.problems; 0 = the experiment's own).")
     int problems;
 
+    @Option(names = "--rows", paramLabel = "NAME", split = ",",
+        description = "Run only these configurations, e.g. base,selfgen-g4,curated (default: all).")
+    List<String> rows;
+
     @Option(names = "--simulated",
         description = "Run every configuration on the SIMULATED policy and sandbox (simulated.conf): seconds, not a model result.")
     boolean simulated;
@@ -76,7 +81,7 @@ public final class ExperimentCommand implements Runnable {
         // The launcher names the checkout (laimark.home), so the shipped experiments are found from any directory.
         Path dir = configDir != null ? configDir
             : Path.of(System.getProperty("laimark.home", ".")).resolve("config/experiments");
-        settings = new PaperTableSettings(seeds, dir, out, runsDir, maxRounds, duration, problems, simulated);
+        settings = new PaperTableSettings(seeds, dir, out, runsDir, maxRounds, duration, problems, simulated, rows);
       } catch (IllegalArgumentException e) {
         throw new UserInputException(e.getMessage(), e);
       }

@@ -49,7 +49,7 @@ public final class PaperTable {
   }
 
   private Result runAll() {
-    for (StudyConfiguration c : StudyConfiguration.STUDY) {
+    for (StudyConfiguration c : settings.configurations()) {
       Path file = settings.configDir().resolve(c.file());
       if (!Files.isRegularFile(file)) {
         throw new InvalidSettingException(file + ": experiment file of configuration '" + c.name() + "' not found"
@@ -58,7 +58,7 @@ public final class PaperTable {
     }
     Path dir = settings.runsDir().resolve("paper-table-" + LocalDateTime.now().format(STAMP));
     List<RunOutcome> outcomes = new ArrayList<>();
-    for (StudyConfiguration c : StudyConfiguration.STUDY) {
+    for (StudyConfiguration c : settings.configurations()) {
       for (int seed = 1; seed <= settings.seeds(); seed++) {
         Path runDir = dir.resolve(c.name() + "-seed" + seed);
         log.printf("paper-table: %s seed %d -> %s%n", c.name(), seed, runDir);

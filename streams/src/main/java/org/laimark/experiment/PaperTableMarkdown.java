@@ -45,7 +45,7 @@ final class PaperTableMarkdown {
         + " (points) | non-degenerate group fraction | GRPO rounds (mean) |\n");
     out.append("|---|---|---|---|---|---|---|---|\n");
     double base = TInterval.of(values(outcomes, "base", RunOutcome::lastPassAt1)).mean();
-    for (StudyConfiguration c : StudyConfiguration.STUDY) {
+    for (StudyConfiguration c : s.configurations()) {
       List<RunOutcome> rows = measured(outcomes, c.name());
       TInterval last = TInterval.of(values(outcomes, c.name(), RunOutcome::lastPassAt1));
       TInterval best = TInterval.of(values(outcomes, c.name(), RunOutcome::bestPassAt1));
@@ -76,7 +76,7 @@ final class PaperTableMarkdown {
     BarChart chart = new BarChart((s.simulated() ? "SIMULATED - " : "") + "held-out pass@1 of the last version,"
         + " mean and 95% t-interval over " + s.seeds() + " seed(s)", "configuration", "pass@1 (%)")
         .yRange(0, 100).valueFormat("%.1f");
-    for (StudyConfiguration c : StudyConfiguration.STUDY) {
+    for (StudyConfiguration c : s.configurations()) {
       TInterval t = TInterval.of(values(outcomes, c.name(), RunOutcome::lastPassAt1));
       chart.barWithError(c.name(), 100 * t.mean(), 100 * t.low(), 100 * t.high());
     }

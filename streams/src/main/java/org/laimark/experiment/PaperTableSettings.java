@@ -2,6 +2,7 @@ package org.laimark.experiment;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What {@code laimark experiment paper-table} runs and where it writes.
@@ -14,10 +15,12 @@ import java.time.Duration;
  * @param maxDuration wall time per run, or null for none
  * @param problems candidates per staged round ({@code staged.problems}), or 0 for the experiment's own
  * @param simulated run every configuration on the SIMULATED policy and sandbox of {@code simulated.conf}
+ * @param rows the configurations to run, by name, or empty for all of them (a run of 2 cores cannot afford
+ *     every row with several seeds)
  */
 public record PaperTableSettings(
     int seeds, Path configDir, Path out, Path runsDir, long maxRounds, Duration maxDuration, int problems,
-    boolean simulated) {
+    boolean simulated, List<String> rows) {
 
   public PaperTableSettings {
     if (seeds < 1) {
@@ -33,6 +36,25 @@ public record PaperTableSettings(
     if (maxDuration != null && (maxDuration.isNegative() || maxDuration.isZero())) {
       throw new IllegalArgumentException("--max-duration: must be positive, got " + maxDuration);
     }
+    rows = rows == null ? List.of() : List.copyOf(rows);
+    List<String> known = StudyConfiguration.STUDY.stream().map(StudyConfiguration::name).toList();
+    for (String row : rows) {
+      if (!known.contains(row)) {
+        throw new IllegalArgumentException("--rows: unknown configuration '" + row + "' (expected some of "
+            + String.join(", ", known) + ")");
+      }
+    }
+    for (StudyConfiguration c : StudyConfiguration.STUDY) {
+      if (rows.contains(c.name()) && c.startsFrom() != null && !rows.contains(c.startsFrom())) {
+        throw new IllegalArgumentException("--rows: " + c.name() + " continues " + c.startsFrom()
+            + "'s runs, so it needs " + c.startsFrom() + " too");
+      }
+    }
+  }
+
+  /** The configurations to run, in the study's order. */
+  public List<StudyConfiguration> configurations() {
+    return StudyConfiguration.STUDY.stream().filter(c -> rows.isEmpty() || rows.contains(c.name())).toList();
   }
 
   /** The chart's path: {@code out} with its extension replaced by {@code .png}. */

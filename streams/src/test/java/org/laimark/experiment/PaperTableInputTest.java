@@ -43,6 +43,21 @@ class PaperTableInputTest {
     assertTrue(err.contains("simulated.conf") && err.contains("must be 'simulated'"), err);
   }
 
+  @Test
+  void anUnknownRowIsNamedWithTheKnownOnes() {
+    String err = run("experiment", "paper-table", "--rows", "base,selfgen-g8", "--runs-dir", tmp.toString());
+
+    assertEquals("laimark: --rows: unknown configuration 'selfgen-g8' (expected some of base, selfgen-g2,"
+        + " selfgen-g4, curated, iteration, task-skew)", err);
+  }
+
+  @Test
+  void theIterationRowNeedsTheRowItContinues() {
+    String err = run("experiment", "paper-table", "--rows", "base,iteration", "--runs-dir", tmp.toString());
+
+    assertEquals("laimark: --rows: iteration continues selfgen-g4's runs, so it needs selfgen-g4 too", err);
+  }
+
   /** Runs the CLI, expects exit 2, returns its one line of stderr. */
   private static String run(String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -22,7 +22,7 @@ class ExperimentConfigsTest {
   @Test
   void everyShippedExperimentIsAValidConfiguration() throws IOException {
     List<Path> files;
-    try (Stream<Path> all = Files.list(DIR)) {
+    try (Stream<Path> all = Files.walk(DIR)) {
       files = all.filter(p -> p.toString().endsWith(".conf")).sorted().collect(Collectors.toList());
     }
 
@@ -30,7 +30,23 @@ class ExperimentConfigsTest {
       RunConfiguration.validate(LaimarkConfig.load(file, Map.of()));
     }
 
-    assertTrue(files.size() >= 8, "experiments: " + files);
+    assertTrue(files.size() >= 14, "experiments: " + files);
+  }
+
+  @Test
+  void theEmbeddedModelsTableRunsTheSameRowsOnItsOwnData() {
+    Path embedded = DIR.resolve("embedded");
+    Config g4 = LaimarkConfig.load(embedded.resolve("selfgen-g4.conf"), Map.of());
+    Config g2 = LaimarkConfig.load(embedded.resolve("selfgen-g2.conf"), Map.of());
+    Config curated = LaimarkConfig.load(embedded.resolve("curated.conf"), Map.of());
+
+    assertEquals(4, g4.getInt("laimark.pipeline.trainer.group-size"));
+    assertEquals(2, g2.getInt("laimark.pipeline.trainer.group-size"));
+    assertEquals("generated", g4.getString("laimark.pipeline.source"));
+    assertEquals("problem-file", curated.getString("laimark.pipeline.source"));
+    assertEquals(4, curated.getInt("laimark.pipeline.trainer.group-size"), "only the source differs");
+    assertEquals("mbpp-train", LaimarkConfig.load(DIR.resolve("curated.conf"), Map.of())
+        .getString("laimark.pipeline.source"), "the shipped table's curated row stays MBPP's train split");
   }
 
   @Test

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * the last published checkpoint, abandons on record what a dead process left in flight, runs the graph
  * (continuous or staged), shows progress, and on SIGTERM/Ctrl-C, {@code max-duration} or
  * {@code max-rounds} stops the proposals, lets in-flight work drain for up to {@code drain-timeout},
- * then ends the session on record and exits 0. {@code System.exit} stays in {@code main}.
+ * evaluates the final version ({@link EndOfRunEvaluation}, also after a timed-out drain), then ends the
+ * session on record and exits 0. {@code System.exit} stays in {@code main}.
  */
 public final class PipelineDaemon {
 
@@ -112,10 +113,17 @@ public final class PipelineDaemon {
     PipelineRun running = settings.continuous()
         ? ContinuousRun.start(system, session, stop, gracefulStop, settings.maxRounds())
         : StagedRun.start(system, session, stop, settings.maxRounds());
-    boolean drained = await(running, stopping, settings.drainTimeout());
-    if (drained) {
-      evaluateFinalVersion(system, session);
+    boolean drained;
+    try {
+      drained = await(running, stopping, settings.drainTimeout());
+    } catch (RuntimeException e) {
+      if (session.schedule().evaluateAtEnd()) {
+        log.warn("no end evaluation: the run failed ({})", e.getMessage());
+      }
+      throw e;
     }
+    // Drained or not: a timed-out drain abandons in-flight problems, not the version the run ends with.
+    EndOfRunEvaluation.run(system, session, settings.drainTimeout());
     progress.stop();
     String reason = !drained ? "drain timed out" : stopping.get() ? "stopped" : "finished";
     awaitQuietly(AskPattern.<CurriculumBank.Command, Done>ask(session.bank(), r -> new CurriculumBank.CloseSession(reason, r),
@@ -123,22 +131,6 @@ public final class PipelineDaemon {
     progress.printFinal(BankStatus.of(BankStore.recover(rc.run(), new JournalCodec())));
     log.info("run {} session {} ended: {}", rc.run().root(), session.opened().session(), reason);
     return 0;
-  }
-
-  /**
-   * With {@code evaluation.at-end}: the policy the run ends with is evaluated unless the journal already
-   * holds its score, so the run's last evaluation is of its last version (the report's "after").
-   */
-  static void evaluateFinalVersion(ActorSystem<Void> system, Session session) {
-    if (!session.schedule().evaluateAtEnd()) {
-      return;
-    }
-    BankStatus status = Session.await(AskPattern.<CurriculumBank.Command, BankStatus>ask(session.bank(),
-        CurriculumBank.GetStatus::new, Duration.ofMinutes(1), system.scheduler()));
-    if (status.lastEvaluation() == null || status.lastEvaluation().policyVersion() != status.policyVersion()) {
-      TrainingStages t = session.wiring().trainingStages();
-      Session.await(t.evaluateNow(session.bank(), session.stages().evaluator(), session.stages().modelAccess()));
-    }
   }
 
   /** Waits for the graph; once a stop was requested, gives it {@code drainTimeout} before aborting. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.pekko.NotUsed;
@@ -41,6 +42,7 @@ public final class TrainingStages {
   private final ScheduleSettings schedule;
   private final RunDirectory run;
   private final AtomicLong attempts;
+  private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
   /** {@code lastRound}: the last round number the journal holds, so round numbers keep growing on resume. */
@@ -64,16 +66,32 @@ public final class TrainingStages {
    */
   public Flow<List<Candidate>, RoundDone, NotUsed> round(ActorRef<CurriculumBank.Command> bank,
       ActorRef<Trainer.Command> trainer, ActorRef<ModelAccess.Command> model, ActorRef<Evaluator.Command> evaluator) {
-    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> trainOne(bank, trainer, fresh)
+    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> tracked(trainOne(bank, trainer, fresh)
         .thenCompose(outcome -> publishOne(bank, model, outcome))
-        .thenCompose(done -> evaluateIfDue(bank, evaluator, model, done)));
+        .thenCompose(done -> evaluateIfDue(bank, evaluator, model, done))));
   }
 
   /** Rounds trained and published one at a time, without evaluation (the staged mode evaluates per stage). */
   public Flow<List<Candidate>, RoundDone, NotUsed> trainAndPublish(ActorRef<CurriculumBank.Command> bank,
       ActorRef<Trainer.Command> trainer, ActorRef<ModelAccess.Command> model) {
-    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> trainOne(bank, trainer, fresh)
-        .thenCompose(outcome -> publishOne(bank, model, outcome)));
+    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> tracked(trainOne(bank, trainer, fresh)
+        .thenCompose(outcome -> publishOne(bank, model, outcome))));
+  }
+
+  /**
+   * Completes when every round (train, publish, evaluate, roll back) and every {@link #evaluateNow} started
+   * so far has finished or failed. A drain that timed out aborts the stream, but a round it had started
+   * goes on and may still publish a version: the run's final version is known only once this completes.
+   */
+  public CompletionStage<Void> settled() {
+    return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).handle((x, e) -> null);
+  }
+
+  private <T> CompletionStage<T> tracked(CompletionStage<T> step) {
+    CompletableFuture<T> f = step.toCompletableFuture();
+    running.add(f);
+    f.whenComplete((x, e) -> running.remove(f));
+    return f;
   }
 
   private CompletionStage<Trainer.RoundOutcome> trainOne(
@@ -162,18 +180,57 @@ public final class TrainingStages {
    */
   public CompletionStage<Object> evaluateNow(ActorRef<CurriculumBank.Command> bank,
       ActorRef<Evaluator.Command> evaluator, ActorRef<ModelAccess.Command> model) {
+    return tracked(askEvaluator(evaluator).thenCompose(r -> {
+      if (r == null) {
+        return CompletableFuture.completedFuture(null);
+      }
+      String note = r.rollbackTo() >= 0 ? "regressed past the threshold; rolled back to v" + r.rollbackTo() : "";
+      CompletionStage<Object> recorded = recordAll(bank, List.of(evaluationRecorded(r, note)));
+      return r.rollbackTo() < 0 ? recorded : recorded.thenCompose(x -> rollBack(bank, model, r.rollbackTo()));
+    }));
+  }
+
+  /**
+   * The end-of-run evaluation: evaluates the current policy, which must be {@code version} (the journal's
+   * last), and journals the score with the note "end of run". It never rolls back, so the run's last
+   * version is the one evaluated (the report's "after"); a regression is named in the note, and a resumed
+   * run's next scheduled evaluation rolls back as usual. Completes with the record, or null when nothing
+   * was recorded (the evaluation failed, or scored another version; logged).
+   */
+  public CompletionStage<BankEvent.EvaluationRecorded> evaluateFinal(ActorRef<CurriculumBank.Command> bank,
+      ActorRef<Evaluator.Command> evaluator, long version) {
+    return askEvaluator(evaluator).thenCompose(r -> {
+      if (r == null) {
+        return CompletableFuture.completedFuture(null);
+      }
+      if (r.score().policyVersion() != version) {
+        log.warn("the end evaluation scored v{}, not the run's final version v{}: not recorded",
+            r.score().policyVersion(), version);
+        return CompletableFuture.completedFuture(null);
+      }
+      BankEvent.EvaluationRecorded e = evaluationRecorded(r, r.rollbackTo() >= 0
+          ? "end of run; regressed past the threshold below v" + r.rollbackTo() + " (not rolled back at the end)"
+          : "end of run");
+      return recordAll(bank, List.of(e)).thenApply(x -> e);
+    });
+  }
+
+  /** The evaluator's report, or null when the evaluation failed (logged: the run goes on). */
+  private CompletionStage<Evaluator.EvaluationReport> askEvaluator(ActorRef<Evaluator.Command> evaluator) {
     return AskPattern.<Evaluator.Command, Evaluator.EvaluationReply>ask(evaluator, Evaluator.Evaluate::new,
             ctx.stream().askTimeout(), ctx.scheduler())
-        .thenCompose(reply -> {
-          if (!(reply instanceof Evaluator.EvaluationReport r)) {
-            log.warn("held-out evaluation failed: {}", reply);
-            return CompletableFuture.completedFuture(null);
+        .thenApply(reply -> {
+          if (reply instanceof Evaluator.EvaluationReport r) {
+            return r;
           }
-          String note = r.rollbackTo() >= 0 ? "regressed past the threshold; rolled back to v" + r.rollbackTo() : "";
-          CompletionStage<Object> recorded = recordAll(bank, List.of(new BankEvent.EvaluationRecorded(
-              r.score().policyVersion(), r.score().benchmark(), r.score().passed(), r.score().total(), r.newBest(), note)));
-          return r.rollbackTo() < 0 ? recorded : recorded.thenCompose(x -> rollBack(bank, model, r.rollbackTo()));
+          log.warn("held-out evaluation failed: {}", reply);
+          return null;
         });
+  }
+
+  private static BankEvent.EvaluationRecorded evaluationRecorded(Evaluator.EvaluationReport r, String note) {
+    return new BankEvent.EvaluationRecorded(r.score().policyVersion(), r.score().benchmark(), r.score().passed(),
+        r.score().total(), r.newBest(), note);
   }
 
   /**

@@ -29,7 +29,7 @@ import org.laimark.actors.pipeline.ModelAccess;
 import org.laimark.actors.pipeline.PipelineStages;
 
 /**
- * Held-out evaluation at the start of a run, and rollback on a regression, over the SIMULATED workload and
+ * Held-out evaluation at the start and the end of a run, and rollback on a regression, over the SIMULATED workload and
  * the real actors: the held-out score is scripted (the starting version scores 30/40, every trained version
  * 10/40), so each evaluated round regresses past the tolerance and the stream must restore the starting
  * weights through the model-access actor and publish them as a new version the audit accepts.
@@ -78,6 +78,48 @@ class RollbackAndBaselineTest {
     assertEquals(2, evaluations.size(), "at start and at end: " + evaluations);
     assertEquals(last, evaluations.get(1).policyVersion());
     assertTrue(JournalAudit.audit(new RunDirectory(runDir)).passed());
+  }
+
+  @Test
+  void atEndEvaluatesTheFinalVersionAfterATimedOutDrainAndAResumeDoesNotRepeatIt() {
+    Path runDir = dir.resolve("run");
+    int exit = PipelineDaemon.run(RunConfiguration.create(SimulatedRunFixture.simulatedConf(), runDir, Map.of(
+        "laimark.pipeline.evaluation.at-start", true,
+        "laimark.pipeline.evaluation.at-end", true,
+        "laimark.pipeline.evaluation.every-rounds", 0,
+        "laimark.pipeline.run.max-rounds", 1,
+        "laimark.pipeline.run.drain-timeout", "1ms", // generation is always in flight: the drain times out
+        "laimark.pipeline.run.progress", "off")));
+
+    assertEquals(0, exit);
+    RunDirectory run = new RunDirectory(runDir);
+    List<BankEvent> events = JournalEvents.read(run);
+    assertEquals(List.of(new BankEvent.SessionEnded(1, "drain timed out")),
+        JournalEvents.of(events, BankEvent.SessionEnded.class));
+    assertTrue(events.stream().anyMatch(BankEvent.ProblemAbandoned.class::isInstance),
+        "the timed-out drain abandoned in-flight problems on record");
+    List<BankEvent.EvaluationRecorded> evaluations = JournalEvents.of(events, BankEvent.EvaluationRecorded.class);
+    long last = JournalEvents.of(events, BankEvent.PolicyVersionPublished.class).stream()
+        .mapToLong(BankEvent.PolicyVersionPublished::version).max().orElseThrow();
+    assertEquals(2, evaluations.size(), "at start and at end: " + evaluations);
+    assertEquals(last, evaluations.get(1).policyVersion(), "the end evaluation scores the last published version");
+    assertEquals("end of run", evaluations.get(1).note());
+    assertTrue(events.indexOf(evaluations.get(1)) < events.size() - 1, "journaled before the session ended");
+    JournalAudit.Report audit = JournalAudit.audit(run);
+    assertTrue(audit.passed(), "audit: " + audit.firstViolation());
+
+    // A resumed session that stops before any round publishes ends on the same, already evaluated version.
+    int resumed = PipelineDaemon.run(RunConfiguration.resume(runDir, Map.of(
+        "laimark.pipeline.run.max-duration", "1ms", "laimark.pipeline.run.progress", "off")));
+
+    assertEquals(0, resumed);
+    List<BankEvent> after = JournalEvents.read(run);
+    assertEquals(2, JournalEvents.of(after, BankEvent.SessionEnded.class).size());
+    assertEquals(List.of(), JournalEvents.of(after, BankEvent.PolicyVersionPublished.class).stream()
+        .filter(v -> v.version() > last).toList(), "the resumed session was to publish nothing");
+    assertEquals(evaluations, JournalEvents.of(after, BankEvent.EvaluationRecorded.class),
+        "no second evaluation of the same final version");
+    assertTrue(JournalAudit.audit(run).passed());
   }
 
   @Test

@@ -32,7 +32,8 @@ import org.laimark.model.policy.TrainingMetrics;
  * <p>A waiting training step goes before new sampling, but only after the request being served is
  * finished: every {@link Generated} reply comes from one policy version. Policy failures are
  * replies ({@link GenerationFailed}, {@link TrainingFailed}); the parent supervises crashes of this
- * actor, and the policy (owned from here on) is closed when it stops.
+ * actor, and the policy (owned from here on) is closed when it stops. A restart keeps the policy and
+ * its published version number ({@link PublishedVersionOffset}).
  */
 public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
 
@@ -108,6 +109,7 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
   }
 
   private final Policy policy;
+  private final PublishedVersionOffset offset;
   private final ModelAccessSettings settings;
   private final TimerScheduler<Command> timers;
   private final Executor blocking;
@@ -119,23 +121,28 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
   private boolean busy;
   private boolean flushDue;
   private long version;
-  // Published version minus the policy's own counter: non-zero after a rollback (the policy's counter
-  // went back with its weights, the published version went forward). Saved beside every checkpoint.
-  private long versionOffset;
 
+  /**
+   * The offset between the policy's counter and the published version is made here, beside the
+   * policy, so an actor restarted by its supervisor (this behavior set up again) keeps both.
+   */
   public static Behavior<Command> create(Policy policy, ModelAccessSettings settings) {
+    PublishedVersionOffset offset = new PublishedVersionOffset();
     return Behaviors.setup(
         context ->
-            Behaviors.withTimers(timers -> new ModelAccess(context, timers, policy, settings)));
+            Behaviors.withTimers(
+                timers -> new ModelAccess(context, timers, policy, offset, settings)));
   }
 
   private ModelAccess(
       ActorContext<Command> context,
       TimerScheduler<Command> timers,
       Policy policy,
+      PublishedVersionOffset offset,
       ModelAccessSettings settings) {
     super(context);
     this.policy = policy;
+    this.offset = offset;
     this.settings = settings;
     this.timers = timers;
     this.blocking =
@@ -144,7 +151,7 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
             .dispatchers()
             .lookup(DispatcherSelector.fromConfig(settings.dispatcher()));
     // Read while no call runs; the policy is not thread-safe.
-    this.version = policy.version();
+    this.version = offset.published(policy.version());
     this.description = policy.description();
     this.simulated = policy.simulated();
   }
@@ -240,12 +247,11 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
     busy = false;
     long before = version;
     if (done.error() == null && done.job() instanceof RollBack) {
-      versionOffset = before + 1 - policy.version();
+      offset.rolledBack(before, policy.version());
     } else if (done.error() == null && done.job() instanceof RestoreCheckpoint) {
-      Long published = (Long) done.result();
-      versionOffset = published == null ? 0 : published - policy.version();
+      offset.restored((Long) done.result(), policy.version());
     }
-    version = policy.version() + versionOffset;
+    version = offset.published(policy.version());
     description = policy.description();
     ExclusiveReplies.reply(done.job(), done.result(), done.error(), version, getContext().getLog());
     if (version != before) {

@@ -7,23 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laimark.model.policy.ChatMessage;
+import org.laimark.model.policy.Completion;
 import org.laimark.model.policy.GenerationRequest;
+import org.laimark.model.policy.Policy;
 import org.laimark.model.policy.RolloutGroup;
 import org.laimark.model.policy.SamplingParams;
 import org.laimark.model.policy.SimulatedAnswers;
 import org.laimark.model.policy.SimulatedPolicy;
+import org.laimark.model.policy.TrainingMetrics;
 
 /**
  * Rollback through the model-access actor, with the SIMULATED policy: the best version's weights come
  * back, published as a new version (versions only grow), and that number survives a save and a restore
- * into a fresh actor (a resume).
+ * into a fresh actor (a resume), and a restart of the actor by its supervisor.
  */
 class ModelAccessRollBackTest {
 
@@ -79,5 +86,100 @@ class ModelAccessRollBackTest {
     ActorRef<ModelAccess.Command> resumed = testKit.spawn(ModelAccess.create(sim(), TestSettings.modelAccess()));
     resumed.tell(new ModelAccess.RestoreCheckpoint(latest, saves.getRef()));
     assertEquals(new ModelAccess.CheckpointRestored(latest, 3), saves.receiveMessage());
+  }
+
+  @Test
+  void aRestartBySupervisionAfterARollBackKeepsThePublishedVersion() throws Exception {
+    CrashingPolicy policy = new CrashingPolicy(sim());
+    ActorRef<ModelAccess.Command> model = testKit.spawn(Behaviors.supervise(
+        ModelAccess.create(policy, TestSettings.modelAccess())).onFailure(SupervisorStrategy.restart()));
+    TestProbe<ModelAccess.CheckpointReply> saves = testKit.createTestProbe();
+    TestProbe<ModelAccess.TrainReply> trains = testKit.createTestProbe();
+    TestProbe<ModelAccess.PolicyInfo> info = testKit.createTestProbe();
+    Path best = Files.createDirectories(dir.resolve("v0"));
+    model.tell(new ModelAccess.SaveCheckpoint(best, saves.getRef()));
+    saves.expectMessage(new ModelAccess.CheckpointSaved(best, 0));
+    model.tell(new ModelAccess.Train(List.of(informativeGroup()), trains.getRef()));
+    assertEquals(1, ((ModelAccess.Trained) trains.receiveMessage()).policyVersion());
+    model.tell(new ModelAccess.RollBack(best, saves.getRef()));
+    saves.expectMessage(new ModelAccess.CheckpointRestored(best, 2));
+    assertEquals(0, policy.version(), "the policy's own counter went back with its weights");
+
+    // The actor crashes after its next call (the policy stays, as under PipelineStages' supervision).
+    policy.crashAfterNextCall();
+    model.tell(new ModelAccess.SaveCheckpoint(Files.createDirectories(dir.resolve("lost")), saves.getRef()));
+    assertTrue(policy.crashed.await(30, TimeUnit.SECONDS), "the actor never crashed");
+
+    model.tell(new ModelAccess.GetPolicyInfo(info.getRef()));
+    assertEquals(2, info.receiveMessage().version(), "the restarted actor reports the published version");
+    model.tell(new ModelAccess.Train(List.of(informativeGroup()), trains.getRef()));
+    assertEquals(3, ((ModelAccess.Trained) trains.receiveMessage()).policyVersion(), "versions keep growing");
+    Path latest = Files.createDirectories(dir.resolve("v3"));
+    model.tell(new ModelAccess.SaveCheckpoint(latest, saves.getRef()));
+    saves.expectMessage(new ModelAccess.CheckpointSaved(latest, 3));
+    ActorRef<ModelAccess.Command> resumed = testKit.spawn(ModelAccess.create(sim(), TestSettings.modelAccess()));
+    resumed.tell(new ModelAccess.RestoreCheckpoint(latest, saves.getRef()));
+    saves.expectMessage(new ModelAccess.CheckpointRestored(latest, 3));
+  }
+
+  /**
+   * TEST DOUBLE: a {@link SimulatedPolicy} whose {@code description()} throws once when armed. The actor
+   * reads it on its own thread after every exclusive call, so the throw crashes the actor (not the call).
+   */
+  private static final class CrashingPolicy implements Policy {
+    private final SimulatedPolicy delegate;
+    private volatile boolean armed;
+    final CountDownLatch crashed = new CountDownLatch(1);
+
+    CrashingPolicy(SimulatedPolicy delegate) {
+      this.delegate = delegate;
+    }
+
+    void crashAfterNextCall() {
+      armed = true;
+    }
+
+    @Override
+    public String description() {
+      if (armed) {
+        armed = false;
+        crashed.countDown();
+        throw new IllegalStateException("TEST: the model-access actor crashes here");
+      }
+      return delegate.description();
+    }
+
+    @Override
+    public boolean simulated() {
+      return true;
+    }
+
+    @Override
+    public long version() {
+      return delegate.version();
+    }
+
+    @Override
+    public List<Completion> generate(List<GenerationRequest> requests) {
+      return delegate.generate(requests);
+    }
+
+    @Override
+    public TrainingMetrics train(List<RolloutGroup> groups) {
+      return delegate.train(groups);
+    }
+
+    @Override
+    public void save(Path directory) {
+      delegate.save(directory);
+    }
+
+    @Override
+    public void restore(Path directory) {
+      delegate.restore(directory);
+    }
+
+    @Override
+    public void close() {}
   }
 }

@@ -32,4 +32,22 @@ class ModelSettingsFileTest {
     String heldOut = dir.toAbsolutePath().normalize().resolve("heldout.jsonl").toString();
     assertEquals(heldOut, config.getString("laimark.pipeline.evaluation.benchmark"));
   }
+
+  /** The shipped model's file is what {@code laimark pretrain} writes today (a hand edit to one must reach the other). */
+  @Test
+  void theShippedModelCarriesTheSettingsPretrainWrites(@TempDir Path dir) {
+    Path shipped = Path.of(System.getProperty("laimark.root", "..")).resolve("data/models/laimark-tiny");
+    ModelSettingsFile.write(dir, PretrainPrompts.DEFAULT, "heldout.jsonl");
+
+    var written = LaimarkConfig.load(null, Map.of(), dir);
+    var expected = LaimarkConfig.load(null, Map.of(), shipped);
+
+    for (var e : written.entrySet()) {
+      String value = String.valueOf(e.getValue().unwrapped())
+          .replace(dir.toAbsolutePath().normalize().toString(), "MODEL_DIR");
+      String shippedValue = String.valueOf(expected.getValue(e.getKey()).unwrapped())
+          .replace(shipped.toAbsolutePath().normalize().toString(), "MODEL_DIR");
+      assertEquals(value, shippedValue, e.getKey());
+    }
+  }
 }

@@ -18,6 +18,9 @@ import java.time.Duration;
  *     window is below this (0 = stop only when it is impossible)
  * @param priorAlpha Beta prior of the pass rate used by the predictive probability
  * @param priorBeta Beta prior of the pass rate used by the predictive probability
+ * @param acceptConfidence provisional acceptance: keep a problem before K samples once it has at
+ *     least one pass and one failure and the posterior probability that its pass rate is inside the
+ *     window reaches this (0 = keep early only when the K-sample count is certain to land inside)
  * @param timeout the longest one calibration may take, all samples and sandbox runs included
  * @param sandboxTimeout the longest one sandbox verdict may take before it counts as an
  *     infrastructure error
@@ -31,6 +34,7 @@ public record CalibratorSettings(
     double futilityThreshold,
     double priorAlpha,
     double priorBeta,
+    double acceptConfidence,
     Duration timeout,
     Duration sandboxTimeout) {
 
@@ -73,8 +77,72 @@ public record CalibratorSettings(
           "must have positive alpha and beta",
           "[" + priorAlpha + ", " + priorBeta + "]");
     }
+    if (!(acceptConfidence == 0 || (acceptConfidence > futilityThreshold && acceptConfidence < 1))) {
+      throw InvalidSettingException.forKey(
+          PREFIX + "adaptive.accept-confidence",
+          "must be 0 (off) or in (futility-threshold (" + futilityThreshold + "), 1)",
+          acceptConfidence);
+    }
     positive(PREFIX + "timeout", timeout);
     positive(PREFIX + "sandbox-timeout", sandboxTimeout);
+  }
+
+  /** Settings without provisional acceptance ({@code accept-confidence = 0}). */
+  public CalibratorSettings(
+      int samples,
+      double lo,
+      double hi,
+      boolean adaptive,
+      int batchSize,
+      double futilityThreshold,
+      double priorAlpha,
+      double priorBeta,
+      Duration timeout,
+      Duration sandboxTimeout) {
+    this(
+        samples,
+        lo,
+        hi,
+        adaptive,
+        batchSize,
+        futilityThreshold,
+        priorAlpha,
+        priorBeta,
+        0,
+        timeout,
+        sandboxTimeout);
+  }
+
+  /** The same settings with {@code accept-confidence} replaced. */
+  public CalibratorSettings withAcceptConfidence(double confidence) {
+    return new CalibratorSettings(
+        samples,
+        lo,
+        hi,
+        adaptive,
+        batchSize,
+        futilityThreshold,
+        priorAlpha,
+        priorBeta,
+        confidence,
+        timeout,
+        sandboxTimeout);
+  }
+
+  /** The same settings with sequential stopping switched on or off. */
+  public CalibratorSettings withAdaptive(boolean enabled) {
+    return new CalibratorSettings(
+        samples,
+        lo,
+        hi,
+        enabled,
+        batchSize,
+        futilityThreshold,
+        priorAlpha,
+        priorBeta,
+        acceptConfidence,
+        timeout,
+        sandboxTimeout);
   }
 
   /**
@@ -111,6 +179,7 @@ public record CalibratorSettings(
           a.getDouble("futility-threshold"),
           a.getDouble("prior.alpha"),
           a.getDouble("prior.beta"),
+          a.getDouble("accept-confidence"),
           c.getDuration("timeout"),
           c.getDuration("sandbox-timeout"));
     } catch (ConfigException e) {

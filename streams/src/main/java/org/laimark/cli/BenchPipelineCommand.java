@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.laimark.actors.pipeline.calibration.CalibrationCost;
 import org.laimark.config.CalibratorSettings;
 import org.laimark.config.LaimarkConfig;
+import org.laimark.config.TrainerSettings;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.laimark.streams.PipelineBenchmark;
@@ -110,14 +111,41 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         continuous.samplesPerAccepted(), fixedK.samplesPerAccepted(), continuous.samplesPerAccepted() / fixedK.samplesPerAccepted());
     System.out.printf(Locale.ROOT, "%-34s %12.3f %12.3f %10s%n", "accepted / calibrated",
         continuous.keptShare(), fixedK.keptShare(), "");
+    System.out.printf(Locale.ROOT, "%-34s %12.3f %12.3f %10s   (true pass rate at the calibrating version in [lo, hi])%n",
+        "precision of accepted", continuous.precision(), fixedK.precision(), "");
+    System.out.printf(Locale.ROOT, "%-34s %12.3f %12.3f %10s   (truly learnable calibrated problems accepted)%n",
+        "recall", continuous.recall(), fixedK.recall(), "");
+    System.out.printf(Locale.ROOT, "%-34s %12s %12s %10s   (of accepted problems the trainer used;"
+        + " adaptive.enabled = false also stops the trainer retiring on fewer than K samples)%n",
+        "trainer: retired within 1 round", share(continuous.retiredEarly(), continuous.acceptedSeenByTrainer()),
+        share(fixedK.retiredEarly(), fixedK.acceptedSeenByTrainer()), "");
+    System.out.printf(Locale.ROOT, "%-34s %12s %12s %10s   (all rewards equal: no GRPO signal)%n",
+        "trainer: first group without signal", share(continuous.firstGroupsWithoutSignal(), continuous.acceptedSeenByTrainer()),
+        share(fixedK.firstGroupsWithoutSignal(), fixedK.acceptedSeenByTrainer()), "");
+    System.out.printf(Locale.ROOT, "%-34s %12s %12s %10s   (only then do its rollouts add to the calibration"
+        + " evidence)%n", "trainer: first round same version",
+        share(continuous.firstRoundsSameVersion(), continuous.acceptedSeenByTrainer()),
+        share(fixedK.firstRoundsSameVersion(), fixedK.acceptedSeenByTrainer()), "");
     CalibrationCost.Comparison draws = sameDraws(experiment, studyLike);
-    System.out.printf(Locale.ROOT, "%-34s %12s %12s %9.2fx   (same sample draws, 20000 problems of this mix;"
-        + " decisions agree %.1f%%, clear cases %d/%d)%n", "  same draws: samples / kept",
-        String.format(Locale.ROOT, "%.2f", draws.adaptiveSamplesPerKept()),
-        String.format(Locale.ROOT, "%.2f", draws.fixedSamplesPerKept()), draws.ratio(),
+    CalibrationCost.Side a = draws.adaptive();
+    CalibrationCost.Side f = draws.fixed();
+    System.out.printf(Locale.ROOT, "  same sample draws, %d problems of this mix (%d truly in the window), first GRPO"
+        + " round of G = %d:%n", draws.problems(), draws.inWindow(), draws.groupSize());
+    System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f %9.2fx   (target <= 0.6x)%n", "  samples / kept",
+        a.samplesPerKept(), f.samplesPerKept(), draws.ratio());
+    System.out.printf(Locale.ROOT, "%-34s %12d %12d %9.2fx%n", "  kept", a.kept(), f.kept(),
+        (double) a.kept() / f.kept());
+    System.out.printf(Locale.ROOT, "%-34s %12.3f %12.3f %10s   (true p in [lo, hi])%n", "  precision",
+        a.precision(), f.precision(), "");
+    System.out.printf(Locale.ROOT, "%-34s %12.3f %12.3f %10s   (truly learnable problems kept)%n", "  recall",
+        a.recall(draws.inWindow()), f.recall(draws.inWindow()), "");
+    System.out.printf(Locale.ROOT, "%-34s %12.3f %12.3f %10s   (expected, from true p)%n",
+        "  first GRPO group has a signal", a.signalShare(), f.signalShare(), "");
+    System.out.printf(Locale.ROOT, "%-34s %12.3f %12.3f %10s%n", "  retired after the first round",
+        a.retiredShare(), f.retiredShare(), "");
+    System.out.printf(Locale.ROOT, "%-34s %12.3f %12.3f %10s   (decisions agree %.1f%%, clear cases %d/%d)%n",
+        "  precision after the first round", a.survivorPrecision(), f.survivorPrecision(), "",
         100.0 * draws.agreed() / draws.problems(), draws.clearAgreed(), draws.clearProblems());
-    System.out.printf(Locale.ROOT, "%-34s %12d %12d %9.2fx   (problems adaptive K keeps of those fixed K keeps)%n",
-        "  same draws: kept", draws.adaptiveKept(), draws.fixedKept(), (double) draws.adaptiveKept() / draws.fixedKept());
     System.out.printf(Locale.ROOT, "%n(in the window: accepted continuous %d, staged %d, fixed K %d; calibrated %d, %d, %d;"
         + " samples %d, %d, %d; GRPO rounds %d, %d, %d)%n",
         continuous.accepted(), staged.accepted(), fixedK.accepted(),
@@ -130,14 +158,16 @@ public final class BenchPipelineCommand implements Callable<Integer> {
 
   /** Fixed vs adaptive K on one seeded sequence of samples per problem (the run's calibrator settings). */
   private static CalibrationCost.Comparison sameDraws(Path experiment, boolean studyLike) {
-    CalibratorSettings settings = CalibratorSettings.fromConfig(
-        ConfigFactory.parseFile(experiment.toFile()).withFallback(LaimarkConfig.defaults()).resolve());
-    List<Double> rates = CalibrationCost.studyLikeWorkload(20_000, 1);
-    if (!studyLike) {
-      Random random = new Random(1);
-      rates = rates.stream().map(r -> random.nextDouble()).toList();
-    }
-    return CalibrationCost.compare(settings, rates, 3);
+    Config config = ConfigFactory.parseFile(experiment.toFile()).withFallback(LaimarkConfig.defaults()).resolve();
+    CalibratorSettings settings = CalibratorSettings.fromConfig(config);
+    int groupSize = TrainerSettings.fromConfig(config).groupSize();
+    List<Double> rates = studyLike ? CalibrationCost.studyLikeWorkload(20_000, 1)
+        : CalibrationCost.uniformWorkload(20_000, 1);
+    return CalibrationCost.compare(settings, groupSize, rates, 3);
+  }
+
+  private static String share(long part, long whole) {
+    return whole == 0 ? "-" : String.format(Locale.ROOT, "%d/%d %.2f", part, whole, (double) part / whole);
   }
 
   private static String loadAverage() {

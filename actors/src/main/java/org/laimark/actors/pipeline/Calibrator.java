@@ -23,8 +23,9 @@ import org.laimark.data.Problem;
  * policy version (through {@link ModelAccess}), grades them in the sandbox, and keeps the problem
  * when its pass rate is inside [lo, hi], both ends inclusive. Empty answers are failures; so are
  * programs that hang or crash (the sandbox turns them into timeout and crashed verdicts). With
- * adaptive K it stops early (see {@link SequentialCalibration}). Works for induction, deduction and
- * abduction problems alike.
+ * adaptive K it stops early, to reject or to keep provisionally (see {@link SequentialCalibration}):
+ * a provisional keep is confirmed or undone by the trainer's rollouts. Works for induction,
+ * deduction and abduction problems alike.
  *
  * <p>Each request runs in its own {@link CalibrationSession} child, so calibrations proceed
  * concurrently. A session that crashes is stopped (declared at spawn) and this actor answers its

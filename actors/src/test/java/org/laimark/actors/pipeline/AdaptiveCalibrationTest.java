@@ -78,6 +78,9 @@ class AdaptiveCalibrationTest {
     long adaptiveSamples = 0;
     int fixedKept = 0;
     int adaptiveKept = 0;
+    int inWindow = 0;
+    int fixedRight = 0;
+    int adaptiveRight = 0;
     for (int i = 0; i < PROBLEMS; i++) {
       Calibrator.Calibrated f = fixed.get("w" + i);
       Calibrator.Calibrated a = adaptive.get("w" + i);
@@ -90,22 +93,33 @@ class AdaptiveCalibrationTest {
         assertEquals(4, a.samples(), "a clearly outside problem stops after 4 samples");
       }
       if (a.kept() && !f.kept()) {
-        throw new AssertionError(
-            "adaptive kept w" + i + " which fixed K rejected: " + a + " / " + f);
+        // Provisional acceptance may keep what fixed K rejects, but only on mixed evidence.
+        assertTrue(
+            a.passes() > 0 && a.passes() < a.samples(), "kept early without mixed evidence: " + a);
       }
+      boolean learnable = skills.get(i) >= 0.2 && skills.get(i) <= 0.8;
+      inWindow += learnable ? 1 : 0;
+      fixedRight += f.kept() && learnable ? 1 : 0;
+      adaptiveRight += a.kept() && learnable ? 1 : 0;
     }
     double ratio = ((double) adaptiveSamples / adaptiveKept) / ((double) fixedSamples / fixedKept);
     System.out.printf(
         Locale.ROOT,
         "actor-level adaptive K on %d problems: fixed %d samples / %d kept, "
-            + "adaptive %d samples / %d kept, samples per kept ratio %.3f%n",
+            + "adaptive %d samples / %d kept, samples per kept ratio %.3f; precision fixed %.3f"
+            + " adaptive %.3f, recall fixed %.3f adaptive %.3f (%d truly in the window)%n",
         PROBLEMS,
         fixedSamples,
         fixedKept,
         adaptiveSamples,
         adaptiveKept,
-        ratio);
+        ratio,
+        (double) fixedRight / fixedKept,
+        (double) adaptiveRight / adaptiveKept,
+        (double) fixedRight / inWindow,
+        (double) adaptiveRight / inWindow,
+        inWindow);
     assertEquals(8L * PROBLEMS, fixedSamples);
-    assertTrue(ratio < 0.75, "ratio " + ratio);
+    assertTrue(ratio < 0.65, "ratio " + ratio);
   }
 }

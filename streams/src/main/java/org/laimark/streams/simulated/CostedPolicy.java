@@ -39,6 +39,11 @@ final class CostedPolicy implements Policy {
     this.perSequence = perSequence;
   }
 
+  /** The policy behind the cost model (for tests that read its simulated skills). */
+  Policy inner() {
+    return inner;
+  }
+
   @Override
   public String description() {
     return inner.description() + String.format(Locale.ROOT, " [SIMULATED cost: %d ms/call + %d ms/sequence]",

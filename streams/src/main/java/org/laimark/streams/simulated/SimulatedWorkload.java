@@ -72,18 +72,38 @@ public final class SimulatedWorkload {
    * uniform in [skill-min, skill-max]; fixed by the seed.
    */
   public Policy policy() {
-    Random rng = new Random(settings.seed() ^ 0x5DEECE66DL);
     SimulatedPolicy.Builder b = SimulatedPolicy.builder(settings.seed())
         .problemTexts(problemTexts)
         .malformedFraction(settings.malformedFraction())
         .trainGain(settings.trainGain())
         .latency(Duration.ZERO) // paid by CostedPolicy, per call and per sequence
-        .defaultSkill(0.5)
+        .defaultSkill(DEFAULT_SKILL)
         // A little transfer: training on domain problems lifts the held-out score slowly.
-        .transferGain(0.002)
+        .transferGain(TRANSFER_GAIN)
         .answerSource(this::answers);
-    byEntryPoint.keySet().stream().sorted().forEach(key -> b.taskSkill(key, skill(rng)));
+    initialSkills().forEach(b::taskSkill);
     return new CostedPolicy(b.build(), settings.policyLatency(), costs.perSequence());
+  }
+
+  /** Skill of a task without a skill of its own (the derived deduction and abduction tasks). */
+  static final double DEFAULT_SKILL = 0.5;
+  /** Skill training adds to every task of a type per trained group of that type with a signal. */
+  static final double TRANSFER_GAIN = 0.002;
+
+  /**
+   * The skill of every induction task (by entry point) before any training, as {@link #policy()} sets
+   * it: the true pass rate the benchmark scores calibration decisions against.
+   */
+  public Map<String, Double> initialSkills() {
+    Random rng = new Random(settings.seed() ^ 0x5DEECE66DL);
+    Map<String, Double> skills = new java.util.TreeMap<>();
+    byEntryPoint.keySet().stream().sorted().forEach(key -> skills.put(key, skill(rng)));
+    return skills;
+  }
+
+  /** What the true pass rates of this workload's tasks are at each policy version (see {@link TrueSkills}). */
+  public TrueSkills trueSkills() {
+    return new TrueSkills(initialSkills(), DEFAULT_SKILL, settings.trainGain(), TRANSFER_GAIN);
   }
 
   private double skill(Random rng) {

@@ -1,5 +1,7 @@
 package org.laimark.actors.pipeline.calibration;
 
+import org.apache.commons.math3.special.Gamma;
+
 /**
  * The beta-binomial distribution: successes in n trials whose rate has a Beta(a, b) distribution.
  */
@@ -36,28 +38,7 @@ final class BetaBinomial {
     return logGamma(a) + logGamma(b) - logGamma(a + b);
   }
 
-  /** Lanczos approximation (g = 7, 9 terms), accurate to ~1e-13 for x > 0. */
-  static double logGamma(double x) {
-    if (x < 0.5) {
-      return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-    }
-    double[] c = {
-      0.99999999999980993,
-      676.5203681218851,
-      -1259.1392167224028,
-      771.32342877765313,
-      -176.61502916214059,
-      12.507343278686905,
-      -0.13857109526572012,
-      9.9843695780195716e-6,
-      1.5056327351493116e-7
-    };
-    double xm = x - 1;
-    double sum = c[0];
-    for (int i = 1; i < 9; i++) {
-      sum += c[i] / (xm + i);
-    }
-    double t = xm + 7.5;
-    return 0.5 * Math.log(2 * Math.PI) + (xm + 0.5) * Math.log(t) - t + Math.log(sum);
+  private static double logGamma(double x) {
+    return Gamma.logGamma(x);
   }
 }

@@ -1,5 +1,6 @@
 package org.laimark.actors.pipeline.calibration;
 
+import org.apache.commons.math3.special.Beta;
 import org.laimark.config.CalibratorSettings;
 
 /**
@@ -16,10 +17,17 @@ import org.laimark.config.CalibratorSettings;
  *       window is below the threshold, stop and reject on the likelier side. Threshold 0 disables
  *       it. This is the part that can disagree with fixed K, only on problems near the window's
  *       edges; the measured rate is in docs/pipeline-actors.md.
+ *   <li>Provisional acceptance (accept-confidence > 0): keep once at least one pass and one failure
+ *       have been seen and the posterior probability that the pass rate is inside [lo, hi] (same
+ *       prior) reaches the confidence. Calibration does not end the test: every GRPO round adds its
+ *       rollouts to the problem's evidence and the trainer retires it when {@link #judgeEvidence}
+ *       puts it outside the window; a wrong early keep costs training slots until the rollouts
+ *       expose it (docs/pipeline.md measures how many).
  * </ol>
  *
- * <p>A problem kept early has s / n inside the window (s >= lo K >= lo n and s <= hi K - (K - n) <=
- * hi n). The same rule judges a bank problem's evidence during training ({@link #judgeEvidence}).
+ * <p>A problem kept by curtailment has s / n inside the window (s >= lo K >= lo n and s <= hi K - (K
+ * - n) <= hi n); one kept provisionally need not (1 of 2 is 0.5, inside; 1 of 6 is not). The same
+ * rule judges a bank problem's evidence during training ({@link #judgeEvidence}).
  */
 public final class SequentialCalibration {
 
@@ -33,6 +41,7 @@ public final class SequentialCalibration {
   private final double futilityThreshold;
   private final double alpha;
   private final double beta;
+  private final double acceptConfidence;
 
   public SequentialCalibration(CalibratorSettings s) {
     this.samples = s.samples();
@@ -45,6 +54,7 @@ public final class SequentialCalibration {
     this.futilityThreshold = s.futilityThreshold();
     this.alpha = s.priorAlpha();
     this.beta = s.priorBeta();
+    this.acceptConfidence = s.acceptConfidence();
   }
 
   public int samples() {
@@ -86,7 +96,32 @@ public final class SequentialCalibration {
     if (passes >= minPasses && passes + remaining <= maxPasses) {
       return CalibrationDecision.KEEP;
     }
-    return futility(passes, drawn);
+    CalibrationDecision futile = futility(passes, drawn);
+    if (futile != CalibrationDecision.CONTINUE) {
+      return futile;
+    }
+    return provisionallyLearnable(passes, drawn)
+        ? CalibrationDecision.KEEP
+        : CalibrationDecision.CONTINUE;
+  }
+
+  /**
+   * Whether the posterior probability that the pass rate is inside [lo, hi] has reached the accept
+   * confidence, after at least one pass and one failure (without both, nothing rules out a rate of
+   * 0 or 1, the commonest rates of all).
+   */
+  private boolean provisionallyLearnable(int passes, int drawn) {
+    if (acceptConfidence == 0 || passes == 0 || passes == drawn) {
+      return false;
+    }
+    return posteriorInWindow(passes, drawn) >= acceptConfidence;
+  }
+
+  /** P(lo <= p <= hi | passes of drawn) under the Beta(alpha, beta) prior. */
+  public double posteriorInWindow(int passes, int drawn) {
+    double a = alpha + passes;
+    double b = beta + drawn - passes;
+    return Beta.regularizedBeta(hi, a, b) - Beta.regularizedBeta(lo, a, b);
   }
 
   private CalibrationDecision futility(int passes, int drawn) {

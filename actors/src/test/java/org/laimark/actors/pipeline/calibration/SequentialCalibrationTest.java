@@ -1,9 +1,11 @@
 package org.laimark.actors.pipeline.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import org.laimark.config.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.laimark.config.CalibratorSettings;
 
@@ -136,6 +138,86 @@ class SequentialCalibrationTest {
     double[] s = BetaBinomial.outcomeShares(5, 1.5, 2.5, 2, 3);
 
     assertEquals(1.0, s[0] + s[1] + s[2], 1e-12);
-    assertEquals(Math.log(120), BetaBinomial.logGamma(6), 1e-12);
+  }
+
+  private static SequentialCalibration provisional(double acceptConfidence) {
+    return new SequentialCalibration(
+        new CalibratorSettings(
+                8, 0.2, 0.8, true, 2, 0.1, 0.5, 0.5, Duration.ofMinutes(1), Duration.ofMinutes(1))
+            .withAcceptConfidence(acceptConfidence));
+  }
+
+  @Test
+  void posteriorInTheWindowAfterOneOfTwoIsAboutSevenInTen() {
+    SequentialCalibration rule = provisional(0.7);
+
+    assertEquals(0.7152430201347059, rule.posteriorInWindow(1, 2), 1e-12);
+    assertEquals(0.6370151825061775, rule.posteriorInWindow(1, 4), 1e-12);
+    assertEquals(rule.posteriorInWindow(1, 4), rule.posteriorInWindow(3, 4), 1e-12);
+  }
+
+  @Test
+  void provisionalAcceptanceKeepsAfterOnePassAndOneFailureAtSevenInTen() {
+    SequentialCalibration rule = provisional(0.7);
+
+    assertEquals(CalibrationDecision.KEEP, rule.decide(1, 2));
+    assertEquals(CalibrationDecision.CONTINUE, rule.decide(1, 4));
+    assertEquals(CalibrationDecision.CONTINUE, rule.decide(3, 4));
+    assertEquals(CalibrationDecision.CONTINUE, rule.decide(0, 2));
+    assertEquals(CalibrationDecision.CONTINUE, rule.decide(2, 2));
+  }
+
+  @Test
+  void aLowerConfidenceAlsoKeepsOneOfFourAndThreeOfFour() {
+    SequentialCalibration rule = provisional(0.6);
+
+    assertEquals(CalibrationDecision.KEEP, rule.decide(1, 4));
+    assertEquals(CalibrationDecision.KEEP, rule.decide(3, 4));
+  }
+
+  @Test
+  void provisionalAcceptanceNeverKeepsWithoutBothAPassAndAFailure() {
+    SequentialCalibration rule = provisional(0.11);
+
+    for (int n = 1; n < 8; n++) {
+      assertTrue(rule.decide(0, n) != CalibrationDecision.KEEP, "0/" + n);
+      assertTrue(rule.decide(n, n) != CalibrationDecision.KEEP, n + "/" + n);
+    }
+  }
+
+  @Test
+  void provisionalAcceptanceLeavesTheFullKDecisionAndTheTrainersRetirementsAlone() {
+    SequentialCalibration rule = provisional(0.7);
+    SequentialCalibration without = rule(8, 0.2, 0.8, true, 0.1);
+
+    for (int s = 0; s <= 8; s++) {
+      assertEquals(without.decide(s, 8), rule.decide(s, 8));
+    }
+    for (int n = 1; n <= 12; n++) {
+      for (int s = 0; s <= n; s++) {
+        boolean retiredWith = retires(rule.judgeEvidence(s, n));
+        assertEquals(retires(without.judgeEvidence(s, n)), retiredWith, s + "/" + n);
+      }
+    }
+  }
+
+  private static boolean retires(CalibrationDecision d) {
+    return d == CalibrationDecision.TOO_EASY || d == CalibrationDecision.TOO_HARD;
+  }
+
+  @Test
+  void anAcceptConfidenceNotAboveTheFutilityThresholdIsRefusedNamingTheKey() {
+    CalibratorSettings base =
+        new CalibratorSettings(
+            8, 0.2, 0.8, true, 2, 0.1, 0.5, 0.5, Duration.ofMinutes(1), Duration.ofMinutes(1));
+
+    for (double bad : new double[] {0.05, 0.1, 1.0, -0.2, Double.NaN}) {
+      InvalidSettingException e =
+          assertThrows(InvalidSettingException.class, () -> base.withAcceptConfidence(bad));
+      assertTrue(
+          e.getMessage().startsWith("laimark.pipeline.calibrator.adaptive.accept-confidence: "),
+          e.getMessage());
+    }
+    assertEquals(0, base.withAcceptConfidence(0).acceptConfidence());
   }
 }

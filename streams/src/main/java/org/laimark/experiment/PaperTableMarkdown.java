@@ -30,10 +30,11 @@ final class PaperTableMarkdown {
       out.append("> **SIMULATED**: every run below used the simulated policy and sandbox of simulated.conf;"
           + " no number here is a model result.\n\n");
     }
-    out.append(String.format(Locale.ROOT, "Written %s by `laimark experiment paper-table --seeds %d%s%s%s%s`;"
+    out.append(String.format(Locale.ROOT, "Written %s by `laimark experiment paper-table --seeds %d%s%s%s%s%s%s`;"
             + " run directories under `%s`.%n%n",
         LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME.withLocale(Locale.ROOT)).substring(0, 19),
-        s.seeds(), s.simulated() ? " --simulated" : "", s.maxRounds() > 0 ? " --max-rounds " + s.maxRounds() : "",
+        s.seeds(), " --config-dir " + s.configDir(), s.rows().isEmpty() ? "" : " --rows " + String.join(",", s.rows()),
+        s.simulated() ? " --simulated" : "", s.maxRounds() > 0 ? " --max-rounds " + s.maxRounds() : "",
         s.maxDuration() != null ? " --max-duration " + s.maxDuration() : "",
         s.problems() > 0 ? " --problems " + s.problems() : "", dir));
     out.append("pass@1: held-out pass@1 (%) of each run's last policy version (\"last\") and of its best evaluated"

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -18,14 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laimark.model.policy.ChatMessage;
-import org.laimark.model.policy.Completion;
 import org.laimark.model.policy.GenerationRequest;
-import org.laimark.model.policy.Policy;
 import org.laimark.model.policy.RolloutGroup;
 import org.laimark.model.policy.SamplingParams;
 import org.laimark.model.policy.SimulatedAnswers;
 import org.laimark.model.policy.SimulatedPolicy;
-import org.laimark.model.policy.TrainingMetrics;
 
 /**
  * Rollback through the model-access actor, with the SIMULATED policy: the best version's weights come
@@ -90,7 +86,7 @@ class ModelAccessRollBackTest {
 
   @Test
   void aRestartBySupervisionAfterARollBackKeepsThePublishedVersion() throws Exception {
-    CrashingPolicy policy = new CrashingPolicy(sim());
+    RecordingPolicy policy = new RecordingPolicy(sim());
     ActorRef<ModelAccess.Command> model = testKit.spawn(Behaviors.supervise(
         ModelAccess.create(policy, TestSettings.modelAccess())).onFailure(SupervisorStrategy.restart()));
     TestProbe<ModelAccess.CheckpointReply> saves = testKit.createTestProbe();
@@ -106,7 +102,7 @@ class ModelAccessRollBackTest {
     assertEquals(0, policy.version(), "the policy's own counter went back with its weights");
 
     // The actor crashes after its next call (the policy stays, as under PipelineStages' supervision).
-    policy.crashAfterNextCall();
+    policy.crashOwnerAfterNextCall();
     model.tell(new ModelAccess.SaveCheckpoint(Files.createDirectories(dir.resolve("lost")), saves.getRef()));
     assertTrue(policy.crashed.await(30, TimeUnit.SECONDS), "the actor never crashed");
 
@@ -120,66 +116,5 @@ class ModelAccessRollBackTest {
     ActorRef<ModelAccess.Command> resumed = testKit.spawn(ModelAccess.create(sim(), TestSettings.modelAccess()));
     resumed.tell(new ModelAccess.RestoreCheckpoint(latest, saves.getRef()));
     saves.expectMessage(new ModelAccess.CheckpointRestored(latest, 3));
-  }
-
-  /**
-   * TEST DOUBLE: a {@link SimulatedPolicy} whose {@code description()} throws once when armed. The actor
-   * reads it on its own thread after every exclusive call, so the throw crashes the actor (not the call).
-   */
-  private static final class CrashingPolicy implements Policy {
-    private final SimulatedPolicy delegate;
-    private volatile boolean armed;
-    final CountDownLatch crashed = new CountDownLatch(1);
-
-    CrashingPolicy(SimulatedPolicy delegate) {
-      this.delegate = delegate;
-    }
-
-    void crashAfterNextCall() {
-      armed = true;
-    }
-
-    @Override
-    public String description() {
-      if (armed) {
-        armed = false;
-        crashed.countDown();
-        throw new IllegalStateException("TEST: the model-access actor crashes here");
-      }
-      return delegate.description();
-    }
-
-    @Override
-    public boolean simulated() {
-      return true;
-    }
-
-    @Override
-    public long version() {
-      return delegate.version();
-    }
-
-    @Override
-    public List<Completion> generate(List<GenerationRequest> requests) {
-      return delegate.generate(requests);
-    }
-
-    @Override
-    public TrainingMetrics train(List<RolloutGroup> groups) {
-      return delegate.train(groups);
-    }
-
-    @Override
-    public void save(Path directory) {
-      delegate.save(directory);
-    }
-
-    @Override
-    public void restore(Path directory) {
-      delegate.restore(directory);
-    }
-
-    @Override
-    public void close() {}
   }
 }

@@ -14,8 +14,8 @@ import org.laimark.model.policy.TrainingMetrics;
 
 /**
  * TEST DOUBLE around a {@link SimulatedPolicy}: records every call ("generate 3", "train"), can
- * hold calls at a gate until the test opens it, and can be told to fail its next calls. Also checks
- * that calls never overlap (the policy is not thread-safe).
+ * hold calls at a gate until the test opens it, and can be told to fail its next calls or to crash
+ * the actor that owns it once. Also checks that calls never overlap (the policy is not thread-safe).
  */
 final class RecordingPolicy implements Policy {
 
@@ -25,6 +25,8 @@ final class RecordingPolicy implements Policy {
   private volatile boolean failing;
   private volatile boolean nullText;
   private volatile boolean inCall;
+  private volatile boolean crashArmed;
+  final CountDownLatch crashed = new CountDownLatch(1);
 
   RecordingPolicy(SimulatedPolicy delegate) {
     this.delegate = delegate;
@@ -48,8 +50,21 @@ final class RecordingPolicy implements Policy {
     nullText = broken;
   }
 
+  /**
+   * Makes the next {@code description()} throw once. The model-access actor reads it on its own
+   * thread after every exclusive call, so the throw crashes the actor, not the call.
+   */
+  void crashOwnerAfterNextCall() {
+    crashArmed = true;
+  }
+
   @Override
   public String description() {
+    if (crashArmed) {
+      crashArmed = false;
+      crashed.countDown();
+      throw new IllegalStateException("TEST: the model-access actor crashes here");
+    }
     return delegate.description();
   }
 

@@ -20,7 +20,7 @@ public final class ProblemProposalParser {
 
   private static final Pattern MARKER =
       Pattern.compile("^[\\s#*>_`]*(FUNCTION|TESTS|SOLUTION)[*_`]*\\s*:[*_`]*[ \\t]*(.*)$");
-  private static final Pattern DEF = Pattern.compile("\\bdef\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+  static final Pattern DEF = Pattern.compile("\\bdef\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
 
   private ProblemProposalParser() {}
 

@@ -188,7 +188,7 @@ public final class ReferenceValues {
   }
 
   private static Optional<String> entryPoint(String function, String solution) {
-    Matcher declared = Pattern.compile("\\bdef\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(").matcher(function);
+    Matcher declared = ProblemProposalParser.DEF.matcher(function);
     if (declared.find() && defLine(solution.split("\n", -1), declared.group(1)) >= 0) {
       return Optional.of(declared.group(1));
     }

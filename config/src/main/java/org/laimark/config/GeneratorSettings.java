@@ -23,6 +23,8 @@ import java.util.List;
  * @param seed base seed; proposal i is sampled with a seed derived from (seed, i)
  * @param expectedValues where the tests' expected values come from
  * @param sandboxTimeout the longest the reference may take to compute them (reference values only)
+ * @param specCheck {@code spec-check = domain}: keep a problem only if its reference returns, on every
+ *     test, what its docstring means in the embedded domain's language (reference values only)
  */
 public record GeneratorSettings(
     List<String> topics,
@@ -36,7 +38,8 @@ public record GeneratorSettings(
     String harderTemplate,
     long seed,
     ExpectedValues expectedValues,
-    Duration sandboxTimeout) {
+    Duration sandboxTimeout,
+    boolean specCheck) {
 
   static final String PREFIX = "laimark.pipeline.generator.";
 
@@ -61,6 +64,10 @@ public record GeneratorSettings(
       throw InvalidSettingException.forKey(PREFIX + "expected-values", "must be written or reference", null);
     }
     CalibratorSettings.positive(PREFIX + "sandbox-timeout", sandboxTimeout);
+    if (specCheck && expectedValues != ExpectedValues.REFERENCE) {
+      throw InvalidSettingException.forKey(PREFIX + "spec-check",
+          "domain needs expected-values = reference (the check runs with the reference's values)", "domain");
+    }
   }
 
   public static GeneratorSettings fromConfig(Config root) {
@@ -78,10 +85,19 @@ public record GeneratorSettings(
           c.getString("harder-template"),
           c.getLong("seed"),
           expectedValues(c.getString("expected-values")),
-          c.getDuration("sandbox-timeout"));
+          c.getDuration("sandbox-timeout"),
+          specCheck(c.getString("spec-check")));
     } catch (ConfigException e) {
       throw new InvalidSettingException(e.getMessage());
     }
+  }
+
+  private static boolean specCheck(String value) {
+    return switch (value) {
+      case "none" -> false;
+      case "domain" -> true;
+      default -> throw InvalidSettingException.forKey(PREFIX + "spec-check", "must be none or domain", value);
+    };
   }
 
   private static ExpectedValues expectedValues(String value) {

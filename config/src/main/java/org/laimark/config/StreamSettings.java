@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param acceptedBuffer accepted problems waiting for the trainer; when full, calibration and generation wait
  * @param roundSize fresh problems per GRPO round
  * @param roundMaxWait a round starts with fewer fresh problems after waiting this long for the rest
+ * @param replayAfter when no fresh problem has arrived for this long, a round trains on the bank's
+ *     least-trained active problems alone (a replay round, as an epoch would revisit them) if it holds a
+ *     whole round of them; zero: never
  * @param askTimeout the longest wait for any stage actor's reply
  * @param restart backoff for restarting the problem source after a failure
  */
@@ -27,6 +30,7 @@ public record StreamSettings(
     int acceptedBuffer,
     int roundSize,
     Duration roundMaxWait,
+    Duration replayAfter,
     Duration askTimeout,
     Restart restart) {
 
@@ -54,6 +58,7 @@ public record StreamSettings(
         b.positiveInt("accepted-buffer"),
         b.positiveInt("round-size"),
         b.positiveDuration("round-max-wait"),
+        b.nonNegativeDuration("replay-after"),
         b.positiveDuration("ask-timeout"),
         new Restart(
             r.positiveDuration("min-backoff"),

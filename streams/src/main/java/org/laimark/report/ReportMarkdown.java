@@ -199,6 +199,16 @@ final class ReportMarkdown {
       f.rounds().forEach(r -> line(String.format(Locale.ROOT, "| v%d | %d | %d | %.3f | %.3f | %.4f |", r.version(),
           r.round(), r.groups(), r.nonDegenerateGroupFraction(), r.meanReward(), r.loss())));
     }
+    if (!f.retirements().isEmpty()) {
+      line("");
+      line("Retired from the bank when a round's rollouts put a problem outside the window (too_easy: learnt;"
+          + " too_hard: out of reach):");
+      line("");
+      line("| retired as | problems | rounds trained before (mean) |");
+      line("|---|---|---|");
+      f.retirements().forEach(r -> line(String.format(Locale.ROOT, "| %s | %d | %.1f |", r.reason(), r.problems(),
+          r.meanRoundsTrained())));
+    }
   }
 
   private void stage(String name, long value, long before) {

@@ -37,6 +37,7 @@ public record RunFacts(
     Map<TaskType, Long> trainingUsesByType,
     Map<TaskType, Long> problemsTrainedByType,
     SortedMap<Long, FormatErrors> formatErrors,
+    List<Retirement> retirements,
     Map<String, String> settings) {
 
   /** One {@code SessionStarted}. */
@@ -48,6 +49,12 @@ public record RunFacts(
    */
   public record Round(long version, long round, double loss, double meanReward, double nonDegenerateGroupFraction,
       int groups) {}
+
+  /**
+   * Problems the trainer retired for one reason (too_easy: learnt; too_hard: out of reach), and how many
+   * rounds each had been trained in when it left, on average.
+   */
+  public record Retirement(String reason, long problems, double meanRoundsTrained) {}
 
   /** Generation answers under one policy version that parsed into a problem ({@code parsed}) or did not. */
   public record FormatErrors(long parsed, long failed) {

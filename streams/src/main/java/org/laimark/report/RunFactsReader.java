@@ -99,6 +99,8 @@ public final class RunFactsReader {
     final Map<String, TaskType> types = new HashMap<>();
     final Set<String> derived = new HashSet<>();
     final Set<String> trained = new HashSet<>();
+    final Map<String, Integer> roundsTrained = new HashMap<>();
+    final Map<String, long[]> retirements = new TreeMap<>();
     final Map<TaskType, Long> uses = new EnumMap<>(TaskType.class);
     final TreeMap<Long, long[]> format = new TreeMap<>();
     final Map<PipelineStage, Long> writtenRejected = new EnumMap<>(PipelineStage.class);
@@ -142,6 +144,11 @@ public final class RunFactsReader {
       } else if (e instanceof BankEvent.ProblemTrained t) {
         uses.merge(types.getOrDefault(t.problemId(), TaskType.INDUCTION), 1L, Long::sum);
         trained.add(t.problemId());
+        roundsTrained.merge(t.problemId(), 1, Integer::sum);
+      } else if (e instanceof BankEvent.ProblemRetired r) {
+        long[] byReason = retirements.computeIfAbsent(r.reason(), k -> new long[2]);
+        byReason[0]++;
+        byReason[1] += roundsTrained.getOrDefault(r.problemId(), 0);
       } else if (e instanceof BankEvent.PolicyVersionPublished p) {
         rounds.add(new RunFacts.Round(p.version(), p.round(), p.loss(), p.meanReward(), p.nonDegenerateGroupFraction(),
             groupsByVersion.getOrDefault(p.version(), 0)));
@@ -174,9 +181,11 @@ public final class RunFactsReader {
       TreeMap<Long, RunFacts.FormatErrors> formatErrors = new TreeMap<>();
       format.forEach((v, c) -> formatErrors.put(v, new RunFacts.FormatErrors(c[0], c[1])));
       long startVersion = sessions.isEmpty() ? 0 : sessions.get(0).policyVersion();
+      List<RunFacts.Retirement> retired = new ArrayList<>();
+      retirements.forEach((reason, c) -> retired.add(new RunFacts.Retirement(reason, c[0], (double) c[1] / c[0])));
       return new RunFacts(runDir, status, List.copyOf(sessions), startVersion, List.copyOf(evaluations),
           List.copyOf(rounds), funnel, List.copyOf(passRates), window, Map.copyOf(uses), Map.copyOf(problemsByType),
-          formatErrors, settings);
+          formatErrors, retired, settings);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.laimark.streams;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -34,6 +35,7 @@ import org.laimark.config.StreamSettings;
  *  ─[abort: unique kill switch]──────────────────────────────────────────┘
  *   buffer   [accepted-buffer]       (full → calibrate waits → ... → generation waits)
  *   batch    [round-size, round-max-wait]
+ *   replay   [replay-after]          no batch for this long → an empty one: a round on the bank alone
  *   round    [1]  one round at a time, its three steps in series:
  *     train        ── CurriculumBank (pad with least-trained) ── Trainer (quota, G rollouts, one step)
  *     publish      ── ModelAccess.SaveCheckpoint → fsync + rename → record round + version
@@ -63,10 +65,14 @@ public final class CurriculumGraph {
             .via(p.calibrate(w.stages().calibrator())).via(p.record(w.bank()))
             .via(p.derive(w.bank(), w.deriver())).via(p.record(w.bank()))
             .via(p.calibrateDerived(w.stages().calibrator())).via(p.record(w.bank()))));
-    return accepted
+    Source<List<Candidate>, UniqueKillSwitch> batches = accepted
         .viaMat(KillSwitches.single(), Keep.right())
         .buffer(s.acceptedBuffer(), OverflowStrategy.backpressure())
-        .groupedWithin(s.roundSize(), s.roundMaxWait())
+        .groupedWithin(s.roundSize(), s.roundMaxWait());
+    if (!s.replayAfter().isZero()) {
+      batches = batches.keepAlive(s.replayAfter(), List::of);
+    }
+    return batches
         .via(t.round(w.bank(), w.stages().trainer(), w.stages().modelAccess(), w.stages().evaluator()))
         .toMat(sink, Keep.both());
   }

@@ -40,7 +40,17 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
 
   /** A new run; {@code runDir} may be null (then one is named under {@code run.runs-directory}). */
   public static RunConfiguration create(Path experimentFile, Path runDir, Map<String, ?> overrides) {
-    Config config = LaimarkConfig.load(experimentFile, overrides);
+    // Validated once the model's own settings are layered in: a key may be valid only with them (the
+    // embedded model's expected-values = reference makes generator.spec-check = domain valid). Without
+    // a model folder to read, a wrong key is still named before the missing folder.
+    Config plain = LaimarkConfig.load(experimentFile, overrides);
+    Config config = plain;
+    InvalidSettingException noModel = null;
+    try {
+      config = withModelSettings(plain, experimentFile, overrides);
+    } catch (InvalidSettingException e) {
+      noModel = e;
+    }
     validate(config);
     Path dir = runDir != null ? runDir
         : Path.of(RunSettings.fromConfig(config).runsDirectory()).resolve(LocalDateTime.now().format(RUN_NAME));
@@ -49,8 +59,9 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
       throw new InvalidSettingException(dir + ": already holds a run (journal.log); resume it with --resume "
           + dir + " or choose another --run-dir");
     }
-    config = withModelSettings(config, experimentFile, overrides);
-    validate(config);
+    if (noModel != null) {
+      throw noModel;
+    }
     config = withModelDirectory(config);
     write(run.resolvedConfig(), config);
     return new RunConfiguration(run, config, false);

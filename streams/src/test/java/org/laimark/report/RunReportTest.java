@@ -89,6 +89,13 @@ class RunReportTest {
   }
 
   @Test
+  void retirementsByReasonAddUpToStatus() {
+    long retired = status.retired() == 0 && !report.contains("| retired as |") ? 0
+        : table("retired as").values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(status.retired(), retired);
+  }
+
+  @Test
   void lastEvaluationIsStatedWithItsNumbers() {
     assertNotNull(status.lastEvaluation(), "every-rounds = 1 evaluates after each round");
     String last = String.format(java.util.Locale.ROOT, "| last | v%d | %.1f%% | %d / %d |",

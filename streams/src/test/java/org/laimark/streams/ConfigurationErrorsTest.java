@@ -34,6 +34,25 @@ class ConfigurationErrorsTest {
   }
 
   @Test
+  void theSpecCheckNeedsReferenceValuesUnlessTheModelsOwnSettingsProvideThem() {
+    // The defaults (the study's written values) cannot take the check...
+    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
+        SimulatedRunFixture.simulatedConf(), dir.resolve("run"), Map.of("laimark.pipeline.generator.spec-check", "domain")));
+    assertEquals("laimark.pipeline.generator.spec-check: domain needs expected-values = reference (the check runs"
+        + " with the reference's values), got domain", e.getMessage());
+    // ...the embedded model's laimark.conf (expected-values = reference) can: it is layered before validation.
+    String shipped = Path.of(System.getProperty("laimark.root", "..")).resolve("data/models/laimark-tiny")
+        .toAbsolutePath().toString();
+    RunConfiguration embedded = RunConfiguration.create(null, dir.resolve("embedded"), Map.of(
+        "laimark.pipeline.generator.spec-check", "domain", "laimark.pipeline.run.policy", "djl",
+        "laimark.pipeline.run.model-dir", shipped));
+    assertEquals("domain", embedded.config().getString("laimark.pipeline.generator.spec-check"));
+    InvalidSettingException unknown = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
+        null, dir.resolve("run2"), Map.of("laimark.pipeline.generator.spec-check", "strict")));
+    assertEquals("laimark.pipeline.generator.spec-check: must be none or domain, got strict", unknown.getMessage());
+  }
+
+  @Test
   void aNonPositiveBufferIsRefused() {
     InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
         null, dir.resolve("run"), Map.of("laimark.pipeline.stream.accepted-buffer", 0)));

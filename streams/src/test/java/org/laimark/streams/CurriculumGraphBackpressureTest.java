@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laimark.actors.bank.BankStatus;
 import org.laimark.actors.bank.CurriculumBank;
-import org.laimark.actors.pipeline.PipelineStages;
 import org.laimark.actors.pipeline.Trainer;
 
 /**
@@ -47,7 +46,7 @@ class CurriculumGraphBackpressureTest {
         "laimark.pipeline.stream.round-max-wait", "100ms",
         "laimark.pipeline.evaluation.every-rounds", 0))) {
       TestProbe<Trainer.Command> trainer = TestProbe.create(f.system);
-      PipelineWiring w = withTrainer(f.session.wiring(), trainer);
+      PipelineWiring w = f.wiringWithTrainer(trainer.getRef());
       SharedKillSwitch stop = KillSwitches.shared("test");
       Pair<UniqueKillSwitch, CompletionStage<Done>> running =
           CurriculumGraph.build(w, stop, Sink.ignore()).run(f.system);
@@ -72,13 +71,6 @@ class CurriculumGraphBackpressureTest {
     }
   }
 
-  private static PipelineWiring withTrainer(PipelineWiring w, TestProbe<Trainer.Command> trainer) {
-    PipelineStages.Stages s = w.stages();
-    PipelineStages.Stages stuck = new PipelineStages.Stages(s.modelAccess(), s.generator(), s.verifier(),
-        s.deduplicator(), s.calibrator(), trainer.getRef(), s.evaluator());
-    return new PipelineWiring(stuck, w.bank(), w.problemStages(), w.trainingStages(), w.plan(), w.deriver(),
-        w.stream(), w.context(), null);
-  }
 
   /** Polls the bank until its journal stops growing for two seconds of polls (generation has halted). */
   private static BankStatus quiescent(SimulatedRunFixture f) {

@@ -8,6 +8,8 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.laimark.actors.bank.BankStore;
 import org.laimark.actors.bank.CurriculumBank;
+import org.laimark.actors.pipeline.PipelineStages;
+import org.laimark.actors.pipeline.Trainer;
 
 /** A SIMULATED run's session opened inside a test: actor system, bank, stage actors, wiring. */
 final class SimulatedRunFixture implements AutoCloseable {
@@ -24,6 +26,16 @@ final class SimulatedRunFixture implements AutoCloseable {
     system = ActorSystem.create(Behaviors.empty(), "test", run.config());
     bank = system.systemActorOf(CurriculumBank.create(store), "bank", DispatcherSelector.blocking());
     session = Session.open(system, run, Workload.from(run.config()), recovered, bank);
+  }
+
+  /** This session's wiring with the trainer replaced (by a test probe, say). */
+  PipelineWiring wiringWithTrainer(ActorRef<Trainer.Command> trainer) {
+    PipelineWiring w = session.wiring();
+    PipelineStages.Stages s = w.stages();
+    PipelineStages.Stages replaced = new PipelineStages.Stages(s.modelAccess(), s.generator(), s.verifier(),
+        s.deduplicator(), s.calibrator(), trainer, s.evaluator());
+    return new PipelineWiring(replaced, w.bank(), w.problemStages(), w.trainingStages(), w.plan(), w.deriver(),
+        w.stream(), w.context(), null);
   }
 
   static Path simulatedConf() {

@@ -138,7 +138,7 @@ public final class Generator extends AbstractBehavior<Generator.Command> {
     String text =
         Objects.requireNonNull(completion.text(), "the policy returned a completion without text");
     if (settings.expectedValues() == GeneratorSettings.ExpectedValues.REFERENCE) {
-      ReferenceValues.Planned planned = ReferenceValues.plan(text);
+      ReferenceValues.Planned planned = ReferenceValues.plan(text, settings.specCheck());
       if (!planned.ok()) {
         reject(request, planned.rejection(), planned.detail(), generated.policyVersion(), text);
         return this;

@@ -193,11 +193,15 @@ class RealSandboxPipelineTest {
           + "    return sum(x for x in nums if x % 2 == 0)\n";
 
   private static Generator.ProposalOutcome proposeWithReferenceValues(String written) {
+    return proposeWithReferenceValues(written, "laimark.pipeline.generator.expected-values = reference");
+  }
+
+  private static Generator.ProposalOutcome proposeWithReferenceValues(String written, String settings) {
     SimulatedPolicy policy = SimulatedPolicy.builder(3).problemTexts(List.of(written)).build();
     ActorRef<ModelAccess.Command> model =
         testKit.spawn(ModelAccess.create(policy, TestSettings.modelAccess()));
     ActorRef<Generator.Command> generator = testKit.spawn(Generator.create(
-        TestSettings.generator("laimark.pipeline.generator.expected-values = reference"), model, sandbox));
+        TestSettings.generator(settings), model, sandbox));
     TestProbe<Generator.ProposalOutcome> asker = testKit.createTestProbe();
     generator.tell(new Generator.Propose(
         new org.laimark.actors.pipeline.proposal.ProposalPlan(TestSettings.generator()).fresh(0), asker.getRef()));
@@ -229,5 +233,27 @@ class RealSandboxPipelineTest {
     assertEquals(org.laimark.actors.pipeline.proposal.ProposalRejection.REFERENCE_NOT_RUNNABLE, rejected.reason());
     assertTrue(rejected.detail().startsWith("timeout") || rejected.detail().startsWith("cpu_limit"),
         rejected.detail());
+  }
+
+  @Test
+  void withTheSpecCheckTheSandboxTellsAReferenceThatDisagreesWithItsDocstringFromOneThatAgrees() {
+    String swapped = "FUNCTION:\ndef square_reversed_digits(n: int) -> int:\n    \"\"\"Stub.\"\"\"\n\n"
+        + "TESTS:\nassert square_reversed_digits(7) == 0\nassert square_reversed_digits(13) == 0\n\n"
+        + "SOLUTION:\ndef square_reversed_digits(n: int) -> int:\n"
+        + "    \"\"\"Take an integer n: square the number, then reverse its digits, dropping any minus sign."
+        + " Return the resulting integer.\"\"\"\n"
+        + "    n = int(str(abs(n))[::-1])\n    n = n * n\n    return n\n";
+    String inOrder = swapped.replace("    n = int(str(abs(n))[::-1])\n    n = n * n\n",
+        "    n = n * n\n    n = int(str(abs(n))[::-1])\n");
+    String settings = "laimark.pipeline.generator { expected-values = reference, spec-check = domain }";
+
+    Generator.ProposalOutcome mismatch = proposeWithReferenceValues(swapped, settings);
+    Generator.ProposalOutcome kept = proposeWithReferenceValues(inOrder, settings);
+
+    Generator.ProposalRejected rejected = assertInstanceOf(Generator.ProposalRejected.class, mismatch);
+    assertEquals(org.laimark.actors.pipeline.proposal.ProposalRejection.SPEC_MISMATCH, rejected.reason());
+    assertEquals("square_reversed_digits(7): the reference returns 49, the docstring says 94", rejected.detail());
+    Problem p = assertInstanceOf(Generator.Proposed.class, kept, kept.toString()).problem();
+    assertEquals("assert square_reversed_digits(7) == 94\nassert square_reversed_digits(13) == 961", p.tests());
   }
 }

@@ -29,7 +29,11 @@ public enum ProposalRejection {
    * With reference values: the reference could not be run to compute them (it does not compile, or it
    * failed or hung before or between its calls).
    */
-  REFERENCE_NOT_RUNNABLE;
+  REFERENCE_NOT_RUNNABLE,
+  /** With the spec check: the docstring is not a sentence of the embedded domain's language. */
+  SPEC_UNREADABLE,
+  /** With the spec check: on some test the reference does not return what its docstring says. */
+  SPEC_MISMATCH;
 
   /** A short stable label for journals and reports: {@code too_few_tests}. */
   public String label() {

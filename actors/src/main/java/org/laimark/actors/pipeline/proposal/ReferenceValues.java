@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.laimark.actors.pipeline.tasks.LiteralCall;
 import org.laimark.actors.pipeline.tasks.PythonLiteral;
+import org.laimark.data.domain.Composition;
+import org.laimark.data.domain.DomainSpec;
 
 /**
  * The {@code generator.expected-values = reference} reading of a proposal: the problem is the SOLUTION's
@@ -32,6 +34,9 @@ public final class ReferenceValues {
 
   /** Printed before each value by the program, so values are told apart from what the solution prints. */
   static final String MARKER = "\u001elaimark-value";
+
+  /** The name the docstring's own function gets in the program (spec check). */
+  static final String SPEC_FUNCTION = "_laimark_spec";
 
   private static final Pattern TOP_LEVEL_DEF =
       Pattern.compile("^def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(", Pattern.MULTILINE);
@@ -59,7 +64,8 @@ public final class ReferenceValues {
       List<String> stubLines,
       List<LiteralCall> tests,
       Map<Integer, LiteralCall> examples,
-      Set<Integer> dropped) {
+      Set<Integer> dropped,
+      String specFunction) {
 
     public Plan {
       stubLines = List.copyOf(stubLines);
@@ -68,9 +74,13 @@ public final class ReferenceValues {
       dropped = Set.copyOf(dropped);
     }
 
-    /** The reference followed by one guarded call per test and example; each prints its value's repr. */
+    /**
+     * One guarded call per test and example of the reference; each prints its value's repr. With a spec
+     * check, the docstring's own function ({@link #specFunction}) is called on every test first, before
+     * any model code runs, so nothing the reference prints can stand in for its values.
+     */
     public String program() {
-      StringBuilder p = new StringBuilder(solution.stripTrailing()).append("\n\n\n");
+      StringBuilder p = new StringBuilder();
       p.append("import ast as _laimark_ast\n")
           .append("def _laimark_value(index, call):\n")
           .append("    try:\n")
@@ -82,6 +92,15 @@ public final class ReferenceValues {
           .append("        print('").append(MARKER).append("', index, '!' + type(error).__name__, flush=True)\n")
           .append("    else:\n")
           .append("        print('").append(MARKER).append("', index, text, flush=True)\n");
+      if (specFunction != null) {
+        p.append("\n\n").append(specFunction).append("\n\n");
+        int index = calls().size();
+        for (LiteralCall call : tests) {
+          p.append("_laimark_value(").append(index++).append(", lambda: ")
+              .append(call.source(SPEC_FUNCTION)).append(")\n");
+        }
+      }
+      p.append("\n\n").append(solution.stripTrailing()).append("\n\n\n");
       int index = 0;
       for (LiteralCall call : calls()) {
         p.append("_laimark_value(").append(index++).append(", lambda: ")
@@ -91,12 +110,37 @@ public final class ReferenceValues {
     }
 
     /**
+     * The first test on which the reference and the docstring's meaning disagree, as a rejection detail;
+     * empty when they agree on every test (or there is no spec check).
+     */
+    private Optional<String> specDisagreement(Map<Integer, String> values) {
+      if (specFunction == null) {
+        return Optional.empty();
+      }
+      int offset = calls().size();
+      for (int i = 0; i < tests.size(); i++) {
+        String reference = values.get(i);
+        String spec = values.get(offset + i);
+        if (!java.util.Objects.equals(reference, spec)) {
+          return Optional.of(tests.get(i).source(entryPoint) + ": the reference returns "
+              + (reference == null ? "no value" : reference) + ", the docstring says "
+              + (spec == null ? "no value" : spec));
+        }
+      }
+      return Optional.empty();
+    }
+
+    /**
      * The problem, from the program's output: tests {@code assert ENTRY(ARGS) == VALUE} for the calls
      * that returned a literal value (fewer than {@link ProblemProposalParser#MIN_TESTS} is a rejection),
      * the stub with each literal example followed by its value (examples without one are left out).
      */
     public ProposalParse complete(String output) {
       Map<Integer, String> values = readValues(output);
+      Optional<String> disagreement = specDisagreement(values);
+      if (disagreement.isPresent()) {
+        return ProposalParse.rejected(ProposalRejection.SPEC_MISMATCH, disagreement.get());
+      }
       List<String> asserts = new ArrayList<>();
       for (int i = 0; i < tests.size(); i++) {
         String value = values.get(i);
@@ -140,6 +184,15 @@ public final class ReferenceValues {
    * defines it at top level, else the SOLUTION's first top-level function.
    */
   public static Planned plan(String text) {
+    return plan(text, false);
+  }
+
+  /**
+   * As {@link #plan(String)}; with {@code specCheck} the SOLUTION's docstring must also be a sentence of
+   * the embedded domain's language ({@link DomainSpec}), and the tests keep the problem only if the
+   * reference returns on every one what the docstring's meaning returns.
+   */
+  public static Planned plan(String text, boolean specCheck) {
     ProposalParse parse = ProblemProposalParser.parse(text);
     if (!parse.ok() && parse.rejection() != ProposalRejection.SOLUTION_MISSING_ENTRY_POINT) {
       return new Planned(null, parse.rejection(), parse.detail());
@@ -184,7 +237,25 @@ public final class ReferenceValues {
       return new Planned(null, ProposalRejection.TOO_FEW_TESTS,
           tests.size() + " distinct test call(s) with literal arguments");
     }
-    return new Planned(new Plan(entryPoint.get(), solution, stubLines, tests, examples, dropped), null, "");
+    String specFunction = null;
+    if (specCheck) {
+      Optional<Composition> spec = DomainSpec.read(docstring(stubLines));
+      if (spec.isEmpty()) {
+        return new Planned(null, ProposalRejection.SPEC_UNREADABLE,
+            "the docstring of '" + entryPoint.get() + "' is not a sentence of the domain's language");
+      }
+      specFunction = DomainSpec.pythonFunction(spec.get(), SPEC_FUNCTION);
+    }
+    return new Planned(
+        new Plan(entryPoint.get(), solution, stubLines, tests, examples, dropped, specFunction), null, "");
+  }
+
+  /** The docstring's text: the stub's lines after the signature, without the quotes. */
+  private static String docstring(List<String> stubLines) {
+    String joined = String.join("\n", stubLines);
+    int open = joined.indexOf("\"\"\"") >= 0 ? joined.indexOf("\"\"\"") : joined.indexOf("'''");
+    int close = joined.lastIndexOf(joined.substring(open, open + 3));
+    return close > open ? joined.substring(open + 3, close) : joined.substring(open + 3);
   }
 
   private static Optional<String> entryPoint(String function, String solution) {

@@ -61,7 +61,8 @@ class ReferenceValuesTest {
   void theProgramCallsTheReferenceWithCanonicalArgumentsOnly() {
     String program = ReferenceValues.plan(WRITTEN).plan().program();
 
-    assertTrue(program.startsWith("def running_max_square_square(nums: list[int]) -> int:"));
+    assertTrue(program.contains("\ndef running_max_square_square(nums: list[int]) -> int:"));
+    assertFalse(program.contains(ReferenceValues.SPEC_FUNCTION), "no spec check was asked for");
     assertTrue(program.contains("_laimark_value(0, lambda: running_max_square_square([12, -2, -3, -5, -4]))"));
     assertTrue(program.contains("_laimark_value(2, lambda: running_max_square_square([10, -1, -1, -4, -1, -2]))"));
     assertTrue(program.contains("_laimark_value(3, lambda: running_max_square_square([4, -2, -5, -5, -5, -1]))"));
@@ -119,5 +120,69 @@ class ReferenceValuesTest {
 
     assertEquals("f", plan.entryPoint());
     assertEquals(List.of("def f(x):", "    '''Double x.'''"), plan.stubLines());
+  }
+
+  /** The embedded model's kind of slip: the docstring squares first, the body reverses first. */
+  static final String ORDER_SWAPPED =
+      """
+      FUNCTION:
+      def square_reversed_digits(n: int) -> int:
+          \"""Take an integer n: square the number, then reverse its digits, dropping any minus sign. Return the resulting integer.\"""
+
+      TESTS:
+      assert square_reversed_digits(7) == 0
+      assert square_reversed_digits(12) == 0
+
+      SOLUTION:
+      def square_reversed_digits(n: int) -> int:
+          \"""Take an integer n: square the number, then reverse its digits, dropping any minus sign. Return the resulting integer.\"""
+          n = int(str(abs(n))[::-1])
+          n = n * n
+          return n
+      """;
+
+  @Test
+  void withTheSpecCheckTheDocstringsOwnFunctionRunsOnEveryTestBeforeTheReference() {
+    String program = ReferenceValues.plan(ORDER_SWAPPED, true).plan().program();
+
+    int spec = program.indexOf("def " + ReferenceValues.SPEC_FUNCTION + "(n):\n    n = n * n\n");
+    int specCall = program.indexOf("_laimark_value(2, lambda: " + ReferenceValues.SPEC_FUNCTION + "(7))");
+    int reference = program.indexOf("def square_reversed_digits(");
+    assertTrue(spec >= 0 && specCall > spec && reference > specCall, program);
+    assertTrue(program.contains("_laimark_value(3, lambda: " + ReferenceValues.SPEC_FUNCTION + "(12))"));
+  }
+
+  @Test
+  void aReferenceThatDisagreesWithItsDocstringIsASpecMismatch() {
+    ReferenceValues.Plan plan = ReferenceValues.plan(ORDER_SWAPPED, true).plan();
+    String m = ReferenceValues.MARKER;
+    // spec values (indices 2, 3) print first: 49 -> 94 and 144 -> 441; the reference: 49 and 441.
+    String output = m + " 2 94\n" + m + " 3 441\n" + m + " 0 49\n" + m + " 1 441\n";
+
+    ProposalParse parse = plan.complete(output);
+
+    assertEquals(ProposalRejection.SPEC_MISMATCH, parse.rejection());
+    assertEquals("square_reversed_digits(7): the reference returns 49, the docstring says 94", parse.detail());
+  }
+
+  @Test
+  void aReferenceThatAgreesWithItsDocstringOnEveryTestIsKept() {
+    ReferenceValues.Plan plan = ReferenceValues.plan(ORDER_SWAPPED, true).plan();
+    String m = ReferenceValues.MARKER;
+
+    ProposalParse parse = plan.complete(m + " 2 94\n" + m + " 3 441\n" + m + " 0 94\n" + m + " 1 441\n");
+
+    assertTrue(parse.ok(), parse.detail());
+    assertEquals(List.of("assert square_reversed_digits(7) == 94", "assert square_reversed_digits(12) == 441"),
+        parse.proposal().tests());
+  }
+
+  @Test
+  void aDocstringOutsideTheDomainsLanguageIsUnreadableUnderTheSpecCheck() {
+    // WRITTEN's docstring goes from a list straight to "square the number": its steps do not chain.
+    ReferenceValues.Planned planned = ReferenceValues.plan(WRITTEN, true);
+
+    assertEquals(ProposalRejection.SPEC_UNREADABLE, planned.rejection());
+    assertTrue(ReferenceValues.plan(WRITTEN, false).ok());
   }
 }

@@ -42,7 +42,10 @@ class EndOfRunEvaluationTest {
         "laimark.pipeline.evaluation.every-rounds", 0))) {
       TestProbe<Trainer.Command> trainer = TestProbe.create(f.system);
       TrainingStages t = f.session.wiring().trainingStages();
-      CompletionStage<List<TrainingStages.RoundDone>> rounds = Source.single(List.<Candidate>of())
+      // A fresh candidate the bank does not hold: the round reaches the trainer (probe) with no problems.
+      // (An empty batch would be a replay round, which an empty bank does not start.)
+      CompletionStage<List<TrainingStages.RoundDone>> rounds =
+          Source.single(List.of(Candidate.registered("p-not-banked", null)))
           .via(t.trainAndPublish(f.bank, trainer.getRef(), f.session.stages().modelAccess()))
           .runWith(Sink.seq(), f.system);
       Trainer.TrainRound held = trainer.expectMessageClass(Trainer.TrainRound.class);

@@ -61,6 +61,23 @@ public record Composition(List<Step> steps) {
     return value;
   }
 
+  /** The function body: one statement per step, then the return, each line indented by four spaces. */
+  public String pythonBody() {
+    StringBuilder out = new StringBuilder();
+    for (Step step : steps) {
+      out.append("    ").append(step.pythonStatement()).append('\n');
+    }
+    return out.append("    return ").append(output().variable()).append('\n').toString();
+  }
+
+  /** "Take a list of integers nums: ": how a docstring introduces a composition's argument. */
+  static String opening(ValueType input) {
+    return "Take " + input.description() + " " + input.variable() + ": ";
+  }
+
+  /** What separates the steps' phrases in a docstring. */
+  static final String THEN = ", then ";
+
   /** The function name: the steps' name fragments in order, e.g. {@code evens_squared_sum}. */
   public String entryPoint() {
     String name = steps.stream().map(Step::nameFragment).collect(Collectors.joining("_"));

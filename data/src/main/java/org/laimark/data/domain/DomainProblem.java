@@ -55,9 +55,8 @@ public record DomainProblem(Composition composition, List<Integer> phrasing, Lis
     for (int i = 0; i < composition.depth(); i++) {
       phrases.add(composition.steps().get(i).phrase(phrasing.get(i)));
     }
-    ValueType in = composition.input();
-    return "Take " + in.description() + " " + in.variable() + ": " + String.join(", then ", phrases)
-        + ". " + composition.output().returnSentence();
+    return Composition.opening(composition.input()) + String.join(Composition.THEN, phrases) + ". "
+        + composition.output().returnSentence();
   }
 
   /** The whole docstring text: the prose and the {@code >>>} examples, as written in the stub. */
@@ -86,12 +85,7 @@ public record DomainProblem(Composition composition, List<Integer> phrasing, Lis
 
   /** The function body: one statement per step, then the return; what a solver must produce. */
   public String body() {
-    StringBuilder out = new StringBuilder();
-    for (Step step : composition.steps()) {
-      out.append(INDENT).append(step.pythonStatement()).append('\n');
-    }
-    return out.append(INDENT).append("return ").append(composition.output().variable()).append('\n')
-        .toString();
+    return composition.pythonBody();
   }
 
   public String solution() {

@@ -33,7 +33,7 @@ public final class DomainSpec {
       if (!input.isSource()) {
         continue;
       }
-      String opening = "Take " + input.description() + " " + input.variable() + ": ";
+      String opening = Composition.opening(input);
       if (!prose.startsWith(opening)) {
         continue;
       }
@@ -44,7 +44,7 @@ public final class DomainSpec {
       }
       List<Step> steps = new ArrayList<>();
       ValueType current = input;
-      for (String phrase : rest.substring(0, end).split(", then ", -1)) {
+      for (String phrase : rest.substring(0, end).split(Pattern.quote(Composition.THEN), -1)) {
         Optional<Step> step = step(current, phrase);
         if (step.isEmpty()) {
           return Optional.empty();
@@ -58,14 +58,9 @@ public final class DomainSpec {
     return Optional.empty();
   }
 
-  /** {@code def NAME(VAR):} with one statement per step and the return, as the domain writes solutions. */
+  /** {@code def NAME(VAR):} and the body the domain writes for its solutions. */
   public static String pythonFunction(Composition composition, String name) {
-    StringBuilder out = new StringBuilder("def ").append(name).append('(')
-        .append(composition.input().variable()).append("):\n");
-    for (Step step : composition.steps()) {
-      out.append("    ").append(step.pythonStatement()).append('\n');
-    }
-    return out.append("    return ").append(composition.output().variable()).append('\n').toString();
+    return "def " + name + "(" + composition.input().variable() + "):\n" + composition.pythonBody();
   }
 
   /** The primitive accepting {@code type} one of whose phrasings is exactly {@code phrase}, with its values. */

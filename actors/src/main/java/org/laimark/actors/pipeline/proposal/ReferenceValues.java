@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -94,19 +95,19 @@ public final class ReferenceValues {
           .append("        print('").append(MARKER).append("', index, text, flush=True)\n");
       if (specFunction != null) {
         p.append("\n\n").append(specFunction).append("\n\n");
-        int index = calls().size();
-        for (LiteralCall call : tests) {
-          p.append("_laimark_value(").append(index++).append(", lambda: ")
-              .append(call.source(SPEC_FUNCTION)).append(")\n");
-        }
+        appendCalls(p, tests, calls().size(), SPEC_FUNCTION);
       }
       p.append("\n\n").append(solution.stripTrailing()).append("\n\n\n");
-      int index = 0;
-      for (LiteralCall call : calls()) {
-        p.append("_laimark_value(").append(index++).append(", lambda: ")
-            .append(call.source(entryPoint)).append(")\n");
-      }
+      appendCalls(p, calls(), 0, entryPoint);
       return p.toString();
+    }
+
+    /** {@code _laimark_value(INDEX, lambda: FUNCTION(ARGS))} per call, indices from {@code first}. */
+    private static void appendCalls(StringBuilder p, List<LiteralCall> calls, int first, String function) {
+      int index = first;
+      for (LiteralCall call : calls) {
+        p.append("_laimark_value(").append(index++).append(", lambda: ").append(call.source(function)).append(")\n");
+      }
     }
 
     /**
@@ -121,7 +122,7 @@ public final class ReferenceValues {
       for (int i = 0; i < tests.size(); i++) {
         String reference = values.get(i);
         String spec = values.get(offset + i);
-        if (!java.util.Objects.equals(reference, spec)) {
+        if (!Objects.equals(reference, spec)) {
           return Optional.of(tests.get(i).source(entryPoint) + ": the reference returns "
               + (reference == null ? "no value" : reference) + ", the docstring says "
               + (spec == null ? "no value" : spec));

@@ -89,6 +89,15 @@ public final class SettingsBlock {
     return read(name, () -> config.getString(name), "a string");
   }
 
+  /** A non-empty list of non-empty strings. */
+  public List<String> textList(String name) {
+    List<String> v = read(name, () -> config.getStringList(name), "a list of strings");
+    if (v.isEmpty() || v.stream().anyMatch(String::isBlank)) {
+      throw InvalidSettingException.forKey(key(name), "must be a non-empty list of names", config.getValue(name).render());
+    }
+    return v;
+  }
+
   /** A positive duration ("30s", "5m"). */
   public Duration positiveDuration(String name) {
     Duration d = read(name, () -> config.getDuration(name), "a duration such as 30s or 5m");

@@ -2,9 +2,11 @@ package org.laimark.streams;
 
 import com.typesafe.config.Config;
 import java.nio.file.Path;
+import java.util.List;
 import org.laimark.config.InvalidSettingException;
 import org.laimark.config.ModelDirectory;
 import org.laimark.config.SettingsBlock;
+import org.laimark.model.lora.LoraConfig;
 
 /**
  * What a run with the real model ({@code run.policy = djl}) needs beyond the stage settings: the model
@@ -16,18 +18,39 @@ import org.laimark.config.SettingsBlock;
  * @param heldOutBenchmark humaneval, mbpp-test or a problem file (the study's JSONL)
  * @param heldOutTasks the first this many tasks of it are the held-out set; 0 = all
  * @param heldOutMaxNewTokens new-token cap of a held-out answer (greedy)
+ * @param lora the adapter GRPO trains ({@code run.lora}: rank, alpha, dropout, target modules)
  */
 public record DjlRunSettings(String modelDir, int scheduleSteps, double learningRate, String heldOutBenchmark, int heldOutTasks,
-    int heldOutMaxNewTokens) {
+    int heldOutMaxNewTokens, LoraConfig lora) {
 
   static final String MODEL_DIR = "laimark.pipeline.run.model-dir";
+
+  private static final List<String> PROJECTIONS =
+      List.of("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj");
 
   public static DjlRunSettings fromConfig(Config config) {
     SettingsBlock run = new SettingsBlock(config, "laimark.pipeline.run");
     SettingsBlock eval = new SettingsBlock(config, "laimark.pipeline.evaluation");
     return new DjlRunSettings(run.text("model-dir"), run.positiveInt("schedule-steps"),
         run.positiveNumber("learning-rate"), eval.text("benchmark"),
-        eval.nonNegativeInt("tasks"), eval.positiveInt("max-new-tokens"));
+        eval.nonNegativeInt("tasks"), eval.positiveInt("max-new-tokens"), lora(run.block("lora")));
+  }
+
+  private static LoraConfig lora(SettingsBlock lora) {
+    int rank = lora.positiveInt("rank");
+    double alpha = lora.positiveNumber("alpha");
+    double dropout = lora.fraction("dropout");
+    if (dropout >= 1) {
+      throw InvalidSettingException.forKey(lora.key("dropout"), "must be at least 0 and below 1", dropout);
+    }
+    List<String> targets = lora.textList("target-modules");
+    for (String target : targets) {
+      if (!target.equals("all-linear") && PROJECTIONS.stream().noneMatch(target::endsWith)) {
+        throw InvalidSettingException.forKey(lora.key("target-modules"),
+            "must name Qwen3 projections (" + String.join(", ", PROJECTIONS) + ") or all-linear", "'" + target + "'");
+      }
+    }
+    return new LoraConfig(rank, alpha, dropout, targets);
   }
 
   /**

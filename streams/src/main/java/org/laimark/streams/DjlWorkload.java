@@ -22,7 +22,6 @@ import org.laimark.config.StreamSettings;
 import org.laimark.config.TaskMixSettings;
 import org.laimark.data.Problem;
 import org.laimark.model.ComputeThreads;
-import org.laimark.model.lora.LoraConfig;
 import org.laimark.model.policy.DjlPolicy;
 import org.laimark.model.train.GrpoSettings;
 import org.laimark.model.train.OptimizerSettings;
@@ -59,7 +58,7 @@ final class DjlWorkload {
       opened.push(manager);
       // The trainer's temperature must be the rollouts' sampling temperature (tasks.temperature).
       DjlPolicy.Settings settings = new DjlPolicy.Settings(GrpoSettings.defaults(),
-          OptimizerSettings.study(djl.scheduleSteps()).withPeakLearningRate(djl.learningRate()), LoraConfig.DEFAULTS, tasks.temperature(),
+          OptimizerSettings.study(djl.scheduleSteps()).withPeakLearningRate(djl.learningRate()), djl.lora(), tasks.temperature(),
           ModelAccessSettings.fromConfig(config).maxBatchSize(), null);
       DjlPolicy policy = DjlPolicy.open(modelDir, null, settings, manager);
       opened.push(policy);

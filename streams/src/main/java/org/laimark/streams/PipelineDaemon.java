@@ -74,7 +74,8 @@ public final class PipelineDaemon {
     } finally {
       system.terminate();
       awaitQuietly(system.getWhenTerminated(), Duration.ofSeconds(30));
-      workload.close(); // after the actors: the model-access dispatcher may still be inside the policy
+      workload.close(); // after the actors; a generation still running on the model-access dispatcher is
+      // stopped at its next token and waited for (DjlPolicy.close), never freed under it
     }
   }
 

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laimark.config.InvalidSettingException;
+import org.laimark.model.lora.LoraConfig;
 
 class ConfigurationErrorsTest {
 
@@ -50,6 +52,24 @@ class ConfigurationErrorsTest {
     InvalidSettingException unknown = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
         null, dir.resolve("run2"), Map.of("laimark.pipeline.generator.spec-check", "strict")));
     assertEquals("laimark.pipeline.generator.spec-check: must be none or domain, got strict", unknown.getMessage());
+  }
+
+  @Test
+  void theAdaptersShapeIsReadFromTheRunsLoraBlockAndAnUnknownProjectionIsNamed() {
+    String shipped = Path.of(System.getProperty("laimark.root", "..")).resolve("data/models/laimark-tiny")
+        .toAbsolutePath().toString();
+    RunConfiguration allLinear = RunConfiguration.create(null, dir.resolve("run"), Map.of(
+        "laimark.pipeline.run.model-dir", shipped,
+        "laimark.pipeline.run.lora.target-modules", List.of("all-linear"),
+        "laimark.pipeline.run.lora.rank", 8));
+    assertEquals(new LoraConfig(8, 32, 0.05, List.of("all-linear")),
+        DjlRunSettings.fromConfig(allLinear.config()).lora());
+
+    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
+        null, dir.resolve("run2"), Map.of("laimark.pipeline.run.model-dir", shipped,
+            "laimark.pipeline.run.lora.target-modules", List.of("q_proj", "qkv"))));
+    assertEquals("laimark.pipeline.run.lora.target-modules: must name Qwen3 projections (q_proj, k_proj, v_proj,"
+        + " o_proj, gate_proj, up_proj, down_proj) or all-linear, got 'qkv'", e.getMessage());
   }
 
   @Test

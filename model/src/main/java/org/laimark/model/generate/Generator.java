@@ -22,10 +22,26 @@ public final class Generator {
 
   private final Qwen3Model model;
   private final TokenDecoder decoder;
+  private volatile boolean stopped;
 
   public Generator(Qwen3Model model, TokenDecoder decoder) {
     this.model = model;
     this.decoder = decoder;
+  }
+
+  /** Raised by a generation that {@link #stop} ended before its last token. */
+  public static final class StoppedException extends java.util.concurrent.CancellationException {
+    StoppedException() {
+      super("generation stopped: the model is closing");
+    }
+  }
+
+  /**
+   * Ends a running {@link #generate} (from any thread) at its next token step, and refuses later ones: a
+   * long generation must not hold up closing the model, and the model must not be closed under it.
+   */
+  public void stop() {
+    stopped = true;
   }
 
   /** Continues every request; results in request order. */
@@ -38,6 +54,9 @@ public final class Generator {
     try (KvCache cache = KvCache.create(model, requests.size(), batch.capacity())) {
       float[] logProbs = prefill(batch, cache);
       while (true) {
+        if (stopped) {
+          throw new StoppedException();
+        }
         long[] survivors = batch.sample(logProbs, model.config().vocabSize());
         if (survivors.length == 0) {
           break;

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.laimark.model.generate.Generation;
 import org.laimark.model.generate.Generator;
 import org.laimark.model.generate.PromptRequest;
@@ -22,7 +24,10 @@ import org.laimark.model.train.TrainerCheckpoint;
  * batched KV-cache {@link Generator} (recording each token's log-prob at its sampling temperature), and
  * trains with one GRPO step per {@link #train} call. The trainer's temperature must be the rollouts'
  * sampling temperature, or the importance ratio starts away from 1 (TRL has the same single setting).
- * Owns the model and tokenizer it is given. Not thread-safe: one owner calls it.
+ * Owns the model and tokenizer it is given. One owner calls it, but {@link #close} may come from another
+ * thread (a run shutting down after its drain timed out): it stops a running generation at its next token
+ * and waits for the running call to end, since freeing the model's arrays under a forward pass corrupts
+ * native memory that later allocations reuse.
  */
 public final class DjlPolicy implements Policy {
 
@@ -65,6 +70,8 @@ public final class DjlPolicy implements Policy {
   private final NDManager manager;
   private final Generator generator;
   private final GrpoTrainer trainer;
+  private final ReentrantLock inUse = new ReentrantLock();
+  private boolean closed;
   private long version;
 
   /** Wraps a loaded model and tokenizer; attaches a fresh adapter (seeded) unless one is attached. */
@@ -125,6 +132,10 @@ public final class DjlPolicy implements Policy {
 
   @Override
   public List<Completion> generate(List<GenerationRequest> requests) {
+    return whileOpen(() -> sample(requests));
+  }
+
+  private List<Completion> sample(List<GenerationRequest> requests) {
     List<int[]> prompts = new ArrayList<>();
     List<PromptRequest> prompted = new ArrayList<>();
     for (GenerationRequest r : requests) {
@@ -147,6 +158,10 @@ public final class DjlPolicy implements Policy {
 
   @Override
   public TrainingMetrics train(List<RolloutGroup> groups) {
+    return whileOpen(() -> step(groups));
+  }
+
+  private TrainingMetrics step(List<RolloutGroup> groups) {
     GrpoTrainer.Result result = trainer.step(groups);
     if (result.update().applied() && result.update().learningRate() > 0) {
       version++; // a zero learning rate (the first warm-up step) leaves the weights as they were
@@ -165,15 +180,19 @@ public final class DjlPolicy implements Policy {
 
   @Override
   public void save(Path directory) {
-    TrainerCheckpoint.save(
+    whileOpen(() -> TrainerCheckpoint.save(
         directory,
         model,
         trainer.optimizer(),
-        Map.of(VERSION_KEY, Long.toString(version), "model.source", model.source()));
+        Map.of(VERSION_KEY, Long.toString(version), "model.source", model.source())));
   }
 
   @Override
   public void restore(Path directory) {
+    whileOpen(() -> restoreFrom(directory));
+  }
+
+  private void restoreFrom(Path directory) {
     Map<String, String> extra =
         TrainerCheckpoint.restore(directory, model, trainer.optimizer(), manager);
     String saved = extra.get(VERSION_KEY);
@@ -190,11 +209,46 @@ public final class DjlPolicy implements Policy {
     return model;
   }
 
+  /** Whether a call is running (for tests of {@link #close}). */
+  boolean busy() {
+    return inUse.isLocked();
+  }
+
+  private void whileOpen(Runnable call) {
+    whileOpen(() -> {
+      call.run();
+      return null;
+    });
+  }
+
+  private <T> T whileOpen(Supplier<T> call) {
+    inUse.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the policy (" + description() + ") is closed");
+      }
+      return call.get();
+    } finally {
+      inUse.unlock();
+    }
+  }
+
+  /** Stops a running generation, waits for the running call, then frees everything (once). */
   @Override
   public void close() {
-    trainer.close();
-    manager.close();
-    tokenizer.close();
-    model.close();
+    generator.stop();
+    inUse.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      trainer.close();
+      manager.close();
+      tokenizer.close();
+      model.close();
+    } finally {
+      inUse.unlock();
+    }
   }
 }

@@ -119,6 +119,32 @@ class DjlPolicyTest {
     }
   }
 
+  @Test
+  void closingWhileAGenerationRunsStopsItAndWaitsBeforeFreeingTheModel() throws Exception {
+    DjlPolicy policy = open();
+    List<GenerationRequest> longOnes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      longOnes.add(new GenerationRequest(List.of(ChatMessage.user("def add(a, b):")),
+          new SamplingParams(1.0, 1.0, 0, 480, i), "add"));
+    }
+    var generation = java.util.concurrent.CompletableFuture.supplyAsync(() -> policy.generate(longOnes));
+    while (!policy.busy() && !generation.isDone()) {
+      Thread.onSpinWait();
+    }
+
+    policy.close(); // as a run's shutdown does, from another thread
+
+    var failure = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> generation.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertTrue(failure.getCause() instanceof org.laimark.model.generate.Generator.StoppedException,
+        failure.getCause().toString());
+    assertFalse(policy.busy(), "close returned only after the generation let go of the model");
+    IllegalStateException closed =
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> policy.generate(requests(1, 0)));
+    assertTrue(closed.getMessage().endsWith("is closed"), closed.getMessage());
+    policy.close(); // a second close (the model-access actor's, then the workload's) is harmless
+  }
+
   private DjlPolicy open() {
     OptimizerSettings optimizer =
         new OptimizerSettings(1e-3, 0.0, 10, AdamW.Settings.defaults(), 1.0, 4, 42);

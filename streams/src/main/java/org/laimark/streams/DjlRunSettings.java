@@ -7,6 +7,8 @@ import org.laimark.config.InvalidSettingException;
 import org.laimark.config.ModelDirectory;
 import org.laimark.config.SettingsBlock;
 import org.laimark.model.lora.LoraConfig;
+import org.laimark.model.train.GrpoSettings;
+import org.laimark.model.train.LossNormalization;
 
 /**
  * What a run with the real model ({@code run.policy = djl}) needs beyond the stage settings: the model
@@ -19,9 +21,10 @@ import org.laimark.model.lora.LoraConfig;
  * @param heldOutTasks the first this many tasks of it are the held-out set; 0 = all
  * @param heldOutMaxNewTokens new-token cap of a held-out answer (greedy)
  * @param lora the adapter GRPO trains ({@code run.lora}: rank, alpha, dropout, target modules)
+ * @param grpo the GRPO surrogate's knobs ({@code trainer.grpo}: clipping, KL weight, normalisation)
  */
 public record DjlRunSettings(String modelDir, int scheduleSteps, double learningRate, String heldOutBenchmark, int heldOutTasks,
-    int heldOutMaxNewTokens, LoraConfig lora) {
+    int heldOutMaxNewTokens, LoraConfig lora, GrpoSettings grpo) {
 
   static final String MODEL_DIR = "laimark.pipeline.run.model-dir";
 
@@ -33,7 +36,28 @@ public record DjlRunSettings(String modelDir, int scheduleSteps, double learning
     SettingsBlock eval = new SettingsBlock(config, "laimark.pipeline.evaluation");
     return new DjlRunSettings(run.text("model-dir"), run.positiveInt("schedule-steps"),
         run.positiveNumber("learning-rate"), eval.text("benchmark"),
-        eval.nonNegativeInt("tasks"), eval.positiveInt("max-new-tokens"), lora(run.block("lora")));
+        eval.nonNegativeInt("tasks"), eval.positiveInt("max-new-tokens"), lora(run.block("lora")),
+        grpo(new SettingsBlock(config, "laimark.pipeline.trainer.grpo")));
+  }
+
+  private static GrpoSettings grpo(SettingsBlock grpo) {
+    double low = grpo.fraction("epsilon-low");
+    if (low >= 1) {
+      throw InvalidSettingException.forKey(grpo.key("epsilon-low"), "must be at least 0 and below 1", low);
+    }
+    double high = grpo.number("epsilon-high");
+    if (!(high >= 0)) {
+      throw InvalidSettingException.forKey(grpo.key("epsilon-high"), "must be 0 or a positive number", high);
+    }
+    double beta = grpo.number("beta");
+    if (!(beta >= 0)) {
+      throw InvalidSettingException.forKey(grpo.key("beta"), "must be 0 or a positive number", beta);
+    }
+    String normalization = grpo.oneOf("normalization", List.of("grpo", "dapo", "dr-grpo"));
+    GrpoSettings defaults = GrpoSettings.defaults();
+    return new GrpoSettings(low, high, beta, defaults.scaleByStd(),
+        LossNormalization.valueOf(normalization.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+        defaults.maxCompletionLength());
   }
 
   private static LoraConfig lora(SettingsBlock lora) {

@@ -23,7 +23,6 @@ import org.laimark.config.TaskMixSettings;
 import org.laimark.data.Problem;
 import org.laimark.model.ComputeThreads;
 import org.laimark.model.policy.DjlPolicy;
-import org.laimark.model.train.GrpoSettings;
 import org.laimark.model.train.OptimizerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +56,7 @@ final class DjlWorkload {
       NDManager manager = NDManager.newBaseManager();
       opened.push(manager);
       // The trainer's temperature must be the rollouts' sampling temperature (tasks.temperature).
-      DjlPolicy.Settings settings = new DjlPolicy.Settings(GrpoSettings.defaults(),
+      DjlPolicy.Settings settings = new DjlPolicy.Settings(djl.grpo(),
           OptimizerSettings.study(djl.scheduleSteps()).withPeakLearningRate(djl.learningRate()), djl.lora(), tasks.temperature(),
           ModelAccessSettings.fromConfig(config).maxBatchSize(), null);
       DjlPolicy policy = DjlPolicy.open(modelDir, null, settings, manager);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laimark.config.InvalidSettingException;
 import org.laimark.model.lora.LoraConfig;
+import org.laimark.model.train.GrpoSettings;
+import org.laimark.model.train.LossNormalization;
 
 class ConfigurationErrorsTest {
 
@@ -55,21 +57,29 @@ class ConfigurationErrorsTest {
   }
 
   @Test
-  void theAdaptersShapeIsReadFromTheRunsLoraBlockAndAnUnknownProjectionIsNamed() {
+  void theAdapterAndGrpoKnobsAreReadFromTheirBlocksAndBadValuesAreNamed() {
     String shipped = Path.of(System.getProperty("laimark.root", "..")).resolve("data/models/laimark-tiny")
         .toAbsolutePath().toString();
     RunConfiguration allLinear = RunConfiguration.create(null, dir.resolve("run"), Map.of(
         "laimark.pipeline.run.model-dir", shipped,
         "laimark.pipeline.run.lora.target-modules", List.of("all-linear"),
-        "laimark.pipeline.run.lora.rank", 8));
-    assertEquals(new LoraConfig(8, 32, 0.05, List.of("all-linear")),
-        DjlRunSettings.fromConfig(allLinear.config()).lora());
+        "laimark.pipeline.run.lora.rank", 8,
+        "laimark.pipeline.trainer.grpo.beta", 0.04,
+        "laimark.pipeline.trainer.grpo.normalization", "dr-grpo"));
+    DjlRunSettings read = DjlRunSettings.fromConfig(allLinear.config());
+    assertEquals(new LoraConfig(8, 32, 0.05, List.of("all-linear")), read.lora());
+    assertEquals(GrpoSettings.defaults().withBeta(0.04).withNormalization(LossNormalization.DR_GRPO), read.grpo());
 
     InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
         null, dir.resolve("run2"), Map.of("laimark.pipeline.run.model-dir", shipped,
             "laimark.pipeline.run.lora.target-modules", List.of("q_proj", "qkv"))));
     assertEquals("laimark.pipeline.run.lora.target-modules: must name Qwen3 projections (q_proj, k_proj, v_proj,"
         + " o_proj, gate_proj, up_proj, down_proj) or all-linear, got 'qkv'", e.getMessage());
+    InvalidSettingException norm = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
+        null, dir.resolve("run3"), Map.of("laimark.pipeline.run.model-dir", shipped,
+            "laimark.pipeline.trainer.grpo.normalization", "mean")));
+    assertEquals("laimark.pipeline.trainer.grpo.normalization: must be one of grpo | dapo | dr-grpo, got 'mean'",
+        norm.getMessage());
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.laimark.model.generate.Generation;
 import org.laimark.model.generate.Generator;
 import org.laimark.model.generate.PromptRequest;
 import org.laimark.model.policy.Completion;
+import org.laimark.model.policy.ExclusiveUse;
 import org.laimark.model.policy.GenerationRequest;
 import org.laimark.model.policy.Policy;
 import org.laimark.model.policy.RolloutGroup;
@@ -27,6 +28,7 @@ public final class InferencePolicy implements Policy {
   private final Qwen3Tokenizer tokenizer;
   private final Generator generator;
   private final String description;
+  private final ExclusiveUse use;
 
   private InferencePolicy(NDManager manager, Qwen3Model model, Qwen3Tokenizer tokenizer, String description) {
     this.manager = manager;
@@ -34,6 +36,7 @@ public final class InferencePolicy implements Policy {
     this.tokenizer = tokenizer;
     this.generator = new Generator(model, tokenizer);
     this.description = description;
+    this.use = new ExclusiveUse(description);
   }
 
   /** Loads {@code modelDir} (config.json, safetensors, tokenizer) and, when given, the adapter in it. */
@@ -70,6 +73,10 @@ public final class InferencePolicy implements Policy {
 
   @Override
   public List<Completion> generate(List<GenerationRequest> requests) {
+    return use.call(() -> sample(requests));
+  }
+
+  private List<Completion> sample(List<GenerationRequest> requests) {
     List<int[]> prompts = new ArrayList<>();
     List<PromptRequest> batch = new ArrayList<>();
     for (GenerationRequest r : requests) {
@@ -101,10 +108,14 @@ public final class InferencePolicy implements Policy {
     throw new UnsupportedOperationException("an evaluation policy has no training state to restore");
   }
 
+  /** Stops a running generation at its next token and waits for it before freeing the model (once). */
   @Override
   public void close() {
-    tokenizer.close();
-    model.close();
-    manager.close();
+    generator.stop();
+    use.close(() -> {
+      tokenizer.close();
+      model.close();
+      manager.close();
+    });
   }
 }

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.laimark.model.generate.Generation;
 import org.laimark.model.generate.Generator;
 import org.laimark.model.generate.PromptRequest;
@@ -70,8 +68,7 @@ public final class DjlPolicy implements Policy {
   private final NDManager manager;
   private final Generator generator;
   private final GrpoTrainer trainer;
-  private final ReentrantLock inUse = new ReentrantLock();
-  private boolean closed;
+  private final ExclusiveUse use;
   private long version;
 
   /** Wraps a loaded model and tokenizer; attaches a fresh adapter (seeded) unless one is attached. */
@@ -84,6 +81,7 @@ public final class DjlPolicy implements Policy {
       model.attachLora(settings.lora(), settings.optimizer().seed());
     }
     this.generator = new Generator(model, tokenizer);
+    this.use = new ExclusiveUse("the policy (" + description() + ")");
     long padId = tokenizer.padTokenId().orElse(tokenizer.eosTokenId());
     this.trainer =
         new GrpoTrainer(
@@ -132,7 +130,7 @@ public final class DjlPolicy implements Policy {
 
   @Override
   public List<Completion> generate(List<GenerationRequest> requests) {
-    return whileOpen(() -> sample(requests));
+    return use.call(() -> sample(requests));
   }
 
   private List<Completion> sample(List<GenerationRequest> requests) {
@@ -158,7 +156,7 @@ public final class DjlPolicy implements Policy {
 
   @Override
   public TrainingMetrics train(List<RolloutGroup> groups) {
-    return whileOpen(() -> step(groups));
+    return use.call(() -> step(groups));
   }
 
   private TrainingMetrics step(List<RolloutGroup> groups) {
@@ -180,7 +178,7 @@ public final class DjlPolicy implements Policy {
 
   @Override
   public void save(Path directory) {
-    whileOpen(() -> TrainerCheckpoint.save(
+    use.run(() -> TrainerCheckpoint.save(
         directory,
         model,
         trainer.optimizer(),
@@ -189,7 +187,7 @@ public final class DjlPolicy implements Policy {
 
   @Override
   public void restore(Path directory) {
-    whileOpen(() -> restoreFrom(directory));
+    use.run(() -> restoreFrom(directory));
   }
 
   private void restoreFrom(Path directory) {
@@ -211,44 +209,18 @@ public final class DjlPolicy implements Policy {
 
   /** Whether a call is running (for tests of {@link #close}). */
   boolean busy() {
-    return inUse.isLocked();
-  }
-
-  private void whileOpen(Runnable call) {
-    whileOpen(() -> {
-      call.run();
-      return null;
-    });
-  }
-
-  private <T> T whileOpen(Supplier<T> call) {
-    inUse.lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException("the policy (" + description() + ") is closed");
-      }
-      return call.get();
-    } finally {
-      inUse.unlock();
-    }
+    return use.busy();
   }
 
   /** Stops a running generation, waits for the running call, then frees everything (once). */
   @Override
   public void close() {
     generator.stop();
-    inUse.lock();
-    try {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    use.close(() -> {
       trainer.close();
       manager.close();
       tokenizer.close();
       model.close();
-    } finally {
-      inUse.unlock();
-    }
+    });
   }
 }

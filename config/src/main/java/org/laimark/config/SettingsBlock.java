@@ -65,6 +65,23 @@ public final class SettingsBlock {
     return v;
   }
 
+  /** A number in [0, 1): a probability or a clip range that must leave something of what it scales. */
+  public double fractionBelowOne(String name) {
+    double v = read(name, () -> config.getDouble(name), "a number");
+    if (!(v >= 0 && v < 1)) {
+      throw InvalidSettingException.forKey(key(name), "must be at least 0 and below 1", v);
+    }
+    return v;
+  }
+
+  public double nonNegativeNumber(String name) {
+    double v = read(name, () -> config.getDouble(name), "a number");
+    if (!(v >= 0 && Double.isFinite(v))) {
+      throw InvalidSettingException.forKey(key(name), "must be 0 or a positive number", v);
+    }
+    return v;
+  }
+
   public double number(String name) {
     return read(name, () -> config.getDouble(name), "a number");
   }

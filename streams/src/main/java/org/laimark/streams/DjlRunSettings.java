@@ -3,6 +3,7 @@ package org.laimark.streams;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.laimark.config.InvalidSettingException;
 import org.laimark.config.ModelDirectory;
 import org.laimark.config.SettingsBlock;
@@ -41,32 +42,20 @@ public record DjlRunSettings(String modelDir, int scheduleSteps, double learning
   }
 
   private static GrpoSettings grpo(SettingsBlock grpo) {
-    double low = grpo.fraction("epsilon-low");
-    if (low >= 1) {
-      throw InvalidSettingException.forKey(grpo.key("epsilon-low"), "must be at least 0 and below 1", low);
-    }
-    double high = grpo.number("epsilon-high");
-    if (!(high >= 0)) {
-      throw InvalidSettingException.forKey(grpo.key("epsilon-high"), "must be 0 or a positive number", high);
-    }
-    double beta = grpo.number("beta");
-    if (!(beta >= 0)) {
-      throw InvalidSettingException.forKey(grpo.key("beta"), "must be 0 or a positive number", beta);
-    }
+    double low = grpo.fractionBelowOne("epsilon-low");
+    double high = grpo.nonNegativeNumber("epsilon-high");
+    double beta = grpo.nonNegativeNumber("beta");
     String normalization = grpo.oneOf("normalization", List.of("grpo", "dapo", "dr-grpo"));
     GrpoSettings defaults = GrpoSettings.defaults();
     return new GrpoSettings(low, high, beta, defaults.scaleByStd(),
-        LossNormalization.valueOf(normalization.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+        LossNormalization.valueOf(normalization.toUpperCase(Locale.ROOT).replace('-', '_')),
         defaults.maxCompletionLength());
   }
 
   private static LoraConfig lora(SettingsBlock lora) {
     int rank = lora.positiveInt("rank");
     double alpha = lora.positiveNumber("alpha");
-    double dropout = lora.fraction("dropout");
-    if (dropout >= 1) {
-      throw InvalidSettingException.forKey(lora.key("dropout"), "must be at least 0 and below 1", dropout);
-    }
+    double dropout = lora.fractionBelowOne("dropout");
     List<String> targets = lora.textList("target-modules");
     for (String target : targets) {
       if (!target.equals("all-linear") && PROJECTIONS.stream().noneMatch(target::endsWith)) {

@@ -36,7 +36,7 @@ public final class InferencePolicy implements Policy {
     this.tokenizer = tokenizer;
     this.generator = new Generator(model, tokenizer);
     this.description = description;
-    this.use = new ExclusiveUse(description);
+    this.use = new ExclusiveUse(description, generator::stop);
   }
 
   /** Loads {@code modelDir} (config.json, safetensors, tokenizer) and, when given, the adapter in it. */
@@ -111,7 +111,6 @@ public final class InferencePolicy implements Policy {
   /** Stops a running generation at its next token and waits for it before freeing the model (once). */
   @Override
   public void close() {
-    generator.stop();
     use.close(() -> {
       tokenizer.close();
       model.close();

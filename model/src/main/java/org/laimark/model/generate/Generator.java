@@ -1,11 +1,12 @@
 package org.laimark.model.generate;
 
-import org.laimark.model.GradMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.laimark.model.GradMode;
 import org.laimark.model.qwen3.KvCache;
 import org.laimark.model.qwen3.Qwen3Model;
 import org.laimark.model.tokenizer.TokenDecoder;
@@ -30,7 +31,7 @@ public final class Generator {
   }
 
   /** Raised by a generation that {@link #stop} ended before its last token. */
-  public static final class StoppedException extends java.util.concurrent.CancellationException {
+  public static final class StoppedException extends CancellationException {
     StoppedException() {
       super("generation stopped: the model is closing");
     }

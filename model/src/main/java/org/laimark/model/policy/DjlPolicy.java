@@ -81,7 +81,7 @@ public final class DjlPolicy implements Policy {
       model.attachLora(settings.lora(), settings.optimizer().seed());
     }
     this.generator = new Generator(model, tokenizer);
-    this.use = new ExclusiveUse("the policy (" + description() + ")");
+    this.use = new ExclusiveUse("the policy (" + description() + ")", generator::stop);
     long padId = tokenizer.padTokenId().orElse(tokenizer.eosTokenId());
     this.trainer =
         new GrpoTrainer(
@@ -215,7 +215,6 @@ public final class DjlPolicy implements Policy {
   /** Stops a running generation, waits for the running call, then frees everything (once). */
   @Override
   public void close() {
-    generator.stop();
     use.close(() -> {
       trainer.close();
       manager.close();

@@ -12,11 +12,17 @@ public final class ExclusiveUse {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final String what;
+  private final Runnable interrupt;
   private boolean closed;
 
-  /** @param what names the model in the error a call after close gets */
-  public ExclusiveUse(String what) {
+  /**
+   * @param what names the model in the error a call after close gets
+   * @param interrupt asks a running call to end early (e.g. a generation at its next token); close runs it
+   *     before waiting, from the closing thread
+   */
+  public ExclusiveUse(String what, Runnable interrupt) {
     this.what = what;
+    this.interrupt = interrupt;
   }
 
   public <T> T call(Supplier<T> call) {
@@ -43,8 +49,12 @@ public final class ExclusiveUse {
     return lock.isLocked();
   }
 
-  /** Runs {@code release} once, after the running call (if any) ends; every later call fails. */
+  /**
+   * Interrupts the running call (if any), waits for it to end, then runs {@code release} once; every later
+   * call fails.
+   */
   public void close(Runnable release) {
+    interrupt.run();
     lock.lock();
     try {
       if (!closed) {

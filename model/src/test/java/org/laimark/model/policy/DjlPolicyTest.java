@@ -2,12 +2,17 @@ package org.laimark.model.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -61,7 +66,7 @@ class DjlPolicyTest {
   void trainingAndSamplingWorkFromAFreshThreadAsThePipelinesModelAccessCallsThem() throws Exception {
     try (DjlPolicy policy = open()) {
       List<RolloutGroup> groups = groups(policy, 0);
-      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
       Thread fresh = new Thread(() -> {
         try {
           policy.train(groups);
@@ -127,20 +132,20 @@ class DjlPolicyTest {
       longOnes.add(new GenerationRequest(List.of(ChatMessage.user("def add(a, b):")),
           new SamplingParams(1.0, 1.0, 0, 480, i), "add"));
     }
-    var generation = java.util.concurrent.CompletableFuture.supplyAsync(() -> policy.generate(longOnes));
+    var generation = CompletableFuture.supplyAsync(() -> policy.generate(longOnes));
     while (!policy.busy() && !generation.isDone()) {
       Thread.onSpinWait();
     }
 
     policy.close(); // as a run's shutdown does, from another thread
 
-    var failure = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
-        () -> generation.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    var failure = assertThrows(ExecutionException.class,
+        () -> generation.get(30, TimeUnit.SECONDS));
     assertTrue(failure.getCause() instanceof org.laimark.model.generate.Generator.StoppedException,
         failure.getCause().toString());
     assertFalse(policy.busy(), "close returned only after the generation let go of the model");
     IllegalStateException closed =
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> policy.generate(requests(1, 0)));
+        assertThrows(IllegalStateException.class, () -> policy.generate(requests(1, 0)));
     assertTrue(closed.getMessage().endsWith("is closed"), closed.getMessage());
     policy.close(); // a second close (the model-access actor's, then the workload's) is harmless
   }

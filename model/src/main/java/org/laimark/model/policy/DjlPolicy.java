@@ -16,6 +16,8 @@ import org.laimark.model.train.GrpoSettings;
 import org.laimark.model.train.GrpoTrainer;
 import org.laimark.model.train.OptimizerSettings;
 import org.laimark.model.train.TrainerCheckpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real policy: a Qwen3 checkpoint with a LoRA adapter on DJL. Generates with the chat template and the
@@ -60,6 +62,7 @@ public final class DjlPolicy implements Policy {
     }
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(DjlPolicy.class);
   private static final String VERSION_KEY = "policy.version";
 
   private final Qwen3Model model;
@@ -69,7 +72,9 @@ public final class DjlPolicy implements Policy {
   private final Generator generator;
   private final GrpoTrainer trainer;
   private final ExclusiveUse use;
+
   private long version;
+  private boolean warnedScheduleEnd;
 
   /** Wraps a loaded model and tokenizer; attaches a fresh adapter (seeded) unless one is attached. */
   public DjlPolicy(Qwen3Model model, Qwen3Tokenizer tokenizer, Settings settings, NDManager manager) {
@@ -163,6 +168,15 @@ public final class DjlPolicy implements Policy {
     GrpoTrainer.Result result = trainer.step(groups);
     if (result.update().applied() && result.update().learningRate() > 0) {
       version++; // a zero learning rate (the first warm-up step) leaves the weights as they were
+    }
+    int scheduleEnd = settings.optimizer().schedule().totalSteps();
+    if (result.update().step() > scheduleEnd && !warnedScheduleEnd) {
+      // A daemon outliving its schedule keeps writing and calibrating problems but learns nothing more:
+      // say so once, where the run's log will show it.
+      warnedScheduleEnd = true;
+      LOG.warn("optimizer step {} is past the learning-rate schedule's end (laimark.pipeline.run.schedule-steps"
+          + " = {}): the learning rate is 0 and rounds no longer change the policy; raise schedule-steps to go"
+          + " on learning", result.update().step(), scheduleEnd);
     }
     return new TrainingMetrics(
         result.update().step(),

@@ -12,6 +12,7 @@ import org.laimark.model.generate.PromptRequest;
 import org.laimark.model.lora.LoraConfig;
 import org.laimark.model.qwen3.Qwen3Model;
 import org.laimark.model.tokenizer.Qwen3Tokenizer;
+import org.laimark.model.train.CosineSchedule;
 import org.laimark.model.train.GrpoSettings;
 import org.laimark.model.train.GrpoTrainer;
 import org.laimark.model.train.OptimizerSettings;
@@ -169,14 +170,15 @@ public final class DjlPolicy implements Policy {
     if (result.update().applied() && result.update().learningRate() > 0) {
       version++; // a zero learning rate (the first warm-up step) leaves the weights as they were
     }
-    int scheduleEnd = settings.optimizer().schedule().totalSteps();
-    if (result.update().step() > scheduleEnd && !warnedScheduleEnd) {
+    CosineSchedule schedule = settings.optimizer().schedule();
+    long stepIndex = result.update().step() - 1; // Update.step() counts steps taken, this one included
+    if (schedule.endedBefore(stepIndex) && !warnedScheduleEnd) {
       // A daemon outliving its schedule keeps writing and calibrating problems but learns nothing more:
       // say so once, where the run's log will show it.
       warnedScheduleEnd = true;
       LOG.warn("optimizer step {} is past the learning-rate schedule's end (laimark.pipeline.run.schedule-steps"
           + " = {}): the learning rate is 0 and rounds no longer change the policy; raise schedule-steps to go"
-          + " on learning", result.update().step(), scheduleEnd);
+          + " on learning", result.update().step(), schedule.totalSteps());
     }
     return new TrainingMetrics(
         result.update().step(),

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
+import java.util.Collection;
 import java.util.function.IntFunction;
 import org.laimark.model.GradMode;
 
@@ -73,7 +74,7 @@ public final class AdapterOptimizer implements AutoCloseable {
   }
 
   /** Marks the adapter's arrays as trainable; loading an adapter may have replaced them with fresh ones. */
-  static void requireGradients(java.util.Collection<NDArray> parameters) {
+  static void requireGradients(Collection<NDArray> parameters) {
     for (NDArray p : parameters) {
       if (!p.hasGradient()) {
         p.setRequiresGradient(true);

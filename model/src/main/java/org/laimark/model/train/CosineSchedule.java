@@ -36,4 +36,9 @@ public record CosineSchedule(double peakLearningRate, int warmupSteps, int total
     double progress = (double) (step - warmupSteps) / Math.max(1, totalSteps - warmupSteps);
     return peakLearningRate * Math.max(0.0, 0.5 * (1 + Math.cos(Math.PI * Math.min(1.0, progress))));
   }
+
+  /** Whether the step with 0-based index {@code step} runs at learning rate 0 because the schedule ended. */
+  public boolean endedBefore(long step) {
+    return step >= totalSteps;
+  }
 }

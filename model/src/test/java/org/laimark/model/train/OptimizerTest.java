@@ -2,6 +2,8 @@ package org.laimark.model.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -70,6 +72,16 @@ class OptimizerTest {
     assertEquals(2.5e-6, schedule.learningRate(55), 1e-18);
     assertEquals(0.0, schedule.learningRate(100), 1e-18);
     assertEquals(0.0, schedule.learningRate(150), 1e-18);
+  }
+
+  @Test
+  void theScheduleEndsAtItsLastStepAndNotBefore() {
+    CosineSchedule schedule = CosineSchedule.withWarmupFraction(1e-3, 0.1, 20);
+
+    assertFalse(schedule.endedBefore(19));
+    assertTrue(schedule.learningRate(19) > 0);
+    assertTrue(schedule.endedBefore(20));
+    assertEquals(0.0, schedule.learningRate(20));
   }
 
   @Test

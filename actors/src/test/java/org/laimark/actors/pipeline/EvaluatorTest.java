@@ -114,7 +114,20 @@ class EvaluatorTest {
     TestProbe<ModelAccess.TrainReply> trainer = testKit.createTestProbe();
     listener.expectNoMessage(java.time.Duration.ofMillis(200));
 
-    for (int i = 0; i < 4; i++) {
+    // Two versions, then wait for their report before training on: the double scores whatever
+    // version the policy is at when the evaluation starts, so training on at once would race it.
+    trainTwice(model, trainer, 0);
+    assertEquals(
+        2, ((Evaluator.EvaluationReport) listener.receiveMessage()).score().policyVersion());
+    trainTwice(model, trainer, 2);
+    assertEquals(
+        4, ((Evaluator.EvaluationReport) listener.receiveMessage()).score().policyVersion());
+    listener.expectNoMessage(java.time.Duration.ofMillis(200));
+  }
+
+  private static void trainTwice(
+      ActorRef<ModelAccess.Command> model, TestProbe<ModelAccess.TrainReply> trainer, int first) {
+    for (int i = first; i < first + 2; i++) {
       RolloutGroup group =
           new RolloutGroup(
               SimulatedPolicy.builder(9)
@@ -125,12 +138,6 @@ class EvaluatorTest {
       model.tell(new ModelAccess.Train(List.of(group), trainer.getRef()));
       trainer.expectMessageClass(ModelAccess.Trained.class);
     }
-
-    assertEquals(
-        2, ((Evaluator.EvaluationReport) listener.receiveMessage()).score().policyVersion());
-    assertEquals(
-        4, ((Evaluator.EvaluationReport) listener.receiveMessage()).score().policyVersion());
-    listener.expectNoMessage(java.time.Duration.ofMillis(200));
   }
 
   private static GenerationRequest request(String key, long seed) {

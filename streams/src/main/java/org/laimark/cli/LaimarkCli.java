@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       AuditCommand.class,
       ReportCommand.class,
+      ExportCommand.class,
       ExperimentCommand.class,
       VerifyCommand.class,
       SandboxCommand.class,

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       ReportCommand.class,
       ExportCommand.class,
+      CompareCommand.class,
       ExperimentCommand.class,
       VerifyCommand.class,
       SandboxCommand.class,

@@ -56,7 +56,7 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("--out " + out + ": cannot write: " + e.getMessage(), e);
     }
-    long retired = curriculum.stream().filter(p -> p.unknownFields().get("bank_status").equals("\"retired\"")).count();
+    long retired = curriculum.stream().filter(CurriculumExport::retired).count();
     System.out.printf("laimark export: wrote %d problems (%d active, %d retired) to %s%n",
         curriculum.size(), curriculum.size() - retired, retired, out);
     return 0;

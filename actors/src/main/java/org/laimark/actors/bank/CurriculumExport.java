@@ -20,7 +20,15 @@ import org.laimark.data.Problem;
  */
 public final class CurriculumExport {
 
+  /** The bank's field saying whether a problem is still trained on. */
+  public static final String STATUS_FIELD = "bank_status";
+
   private CurriculumExport() {}
+
+  /** Whether an exported record is of a retired problem. */
+  public static boolean retired(Problem exported) {
+    return quoted("retired").equals(exported.unknownFields().get(STATUS_FIELD));
+  }
 
   /** @throws CorruptJournalException or {@link JournalInvariantViolation} for a damaged journal */
   public static List<Problem> read(RunDirectory run) {
@@ -45,7 +53,7 @@ public final class CurriculumExport {
 
   private static Problem record(ProblemHistory banked, BankEvent.ProblemAccepted acceptance) {
     Map<String, String> life = new LinkedHashMap<>(banked.problem().unknownFields());
-    life.put("bank_status", quoted(banked.status() == ProblemHistory.Status.RETIRED ? "retired" : "active"));
+    life.put(STATUS_FIELD, quoted(banked.status() == ProblemHistory.Status.RETIRED ? "retired" : "active"));
     if (banked.status() == ProblemHistory.Status.RETIRED) {
       life.put("retired_as", quoted(banked.reason()));
     }

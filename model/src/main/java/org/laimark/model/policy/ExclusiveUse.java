@@ -44,8 +44,8 @@ public final class ExclusiveUse {
     });
   }
 
-  /** Whether a call is running. */
-  public boolean busy() {
+  /** Whether a call is running (for DjlPolicy's close test). */
+  boolean busy() {
     return lock.isLocked();
   }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -70,7 +71,7 @@ public final class TrainingStages {
    */
   public Flow<List<Candidate>, RoundDone, NotUsed> round(ActorRef<CurriculumBank.Command> bank,
       ActorRef<Trainer.Command> trainer, ActorRef<ModelAccess.Command> model, ActorRef<Evaluator.Command> evaluator) {
-    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> tracked(trainOne(bank, trainer, fresh)
+    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> tracked(() -> trainOne(bank, trainer, fresh)
         .thenCompose(outcome -> publishOne(bank, model, outcome))
         .thenCompose(done -> evaluateIfDue(bank, evaluator, model, done))));
   }
@@ -78,7 +79,7 @@ public final class TrainingStages {
   /** Rounds trained and published one at a time, without evaluation (the staged mode evaluates per stage). */
   public Flow<List<Candidate>, RoundDone, NotUsed> trainAndPublish(ActorRef<CurriculumBank.Command> bank,
       ActorRef<Trainer.Command> trainer, ActorRef<ModelAccess.Command> model) {
-    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> tracked(trainOne(bank, trainer, fresh)
+    return Flow.<List<Candidate>>create().mapAsync(1, fresh -> tracked(() -> trainOne(bank, trainer, fresh)
         .thenCompose(outcome -> publishOne(bank, model, outcome))));
   }
 
@@ -91,12 +92,28 @@ public final class TrainingStages {
     return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).handle((x, e) -> null);
   }
 
-  private <T> CompletionStage<T> tracked(CompletionStage<T> step) {
-    CompletableFuture<T> f = step.toCompletableFuture();
+  /**
+   * Runs {@code step} as tracked work. It is registered before it starts: a round's first message may reach
+   * the trainer at once, and {@link #settled} must not miss a round that has already begun.
+   */
+  private <T> CompletionStage<T> tracked(Supplier<CompletionStage<T>> step) {
+    CompletableFuture<T> f = new CompletableFuture<>();
     running.add(f);
     f.whenComplete((x, e) -> running.remove(f));
+    try {
+      step.get().whenComplete((x, e) -> {
+        if (e != null) {
+          f.completeExceptionally(e);
+        } else {
+          f.complete(x);
+        }
+      });
+    } catch (RuntimeException e) {
+      f.completeExceptionally(e);
+    }
     return f;
   }
+
 
   private CompletionStage<Trainer.RoundOutcome> trainOne(
       ActorRef<CurriculumBank.Command> bank, ActorRef<Trainer.Command> trainer, List<Candidate> fresh) {
@@ -191,7 +208,7 @@ public final class TrainingStages {
    */
   public CompletionStage<Object> evaluateNow(ActorRef<CurriculumBank.Command> bank,
       ActorRef<Evaluator.Command> evaluator, ActorRef<ModelAccess.Command> model) {
-    return tracked(askEvaluator(evaluator).thenCompose(r -> {
+    return tracked(() -> askEvaluator(evaluator).thenCompose(r -> {
       if (r == null) {
         return CompletableFuture.completedFuture(null);
       }

@@ -133,9 +133,13 @@ public final class TrainCommand implements Runnable {
     }
   }
 
-  /** The run's default configuration (eval prompt, dtype): reference.conf plus LAIMARK_* overrides. */
-  static Config config() {
-    return LaimarkConfig.defaults();
+  /**
+   * The configuration training reads (eval prompt, dtype): the defaults with the model folder's own
+   * {@code laimark.conf} layered over them, as {@code laimark eval} and {@code laimark run} read it. A
+   * model that carries its prompts (the embedded one) is trained on the prompt it is evaluated with.
+   */
+  static Config config(Path modelDirectory) {
+    return LaimarkConfig.load(null, Map.of(), modelDirectory);
   }
 
   /** Loads the model in the precision of --dtype or laimark.model.dtype, with a fresh seeded adapter. */

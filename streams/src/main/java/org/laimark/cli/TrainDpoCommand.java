@@ -49,7 +49,7 @@ public final class TrainDpoCommand implements Callable<Integer> {
     if (!(beta > 0 && Double.isFinite(beta))) {
       throw new UserInputException("--beta must be a positive number, got " + beta);
     }
-    Config config = TrainCommand.config();
+    Config config = TrainCommand.config(options.model);
     PrintWriter out = spec.commandLine().getOut();
     ModelCommand.Inputs.startEngine();
     try (Qwen3Tokenizer tokenizer = ModelCommand.Inputs.tokenizer(options.model);

@@ -41,7 +41,7 @@ public final class TrainSftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     options.validate();
-    Config config = TrainCommand.config();
+    Config config = TrainCommand.config(options.model);
     EvalSettings.Prompt prompt = EvalSettings.fromConfig(config).prompt();
     PrintWriter out = spec.commandLine().getOut();
     ModelCommand.Inputs.startEngine();

@@ -55,7 +55,7 @@ public final class SupervisedExamples {
     }
     chat.add(ChatMessage.user(userTemplate.replace("{stub}", problem.prompt())));
     int[] prompt = tokenizer.encodeChat(chat, true, null);
-    int[] completion = withStop(tokenizer, SolutionBody.answerFor(problem.solution(), problem.entryPoint()));
+    int[] completion = withStop(tokenizer, SolutionBody.answerFor(problem.prompt(), problem.solution(), problem.entryPoint()));
     SupervisedExample example = new SupervisedExample(prompt, completion);
     requireLength(example.length(), maxTokens);
     return example;

@@ -1,5 +1,6 @@
 package org.laimark.model.qwen3;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
@@ -41,6 +42,21 @@ public final class ModelBuilder {
   }
 
   static Qwen3Model fromCheckpoint(Path directory, NDManager manager, DataType weightType) {
+    return fromCheckpoint(directory, manager, weightType, false);
+  }
+
+  /**
+   * Loads a float32 checkpoint whose every weight can then train ({@link Qwen3Model#trainAllWeights}):
+   * each weight is copied out of the file. {@link #fromCheckpoint} does not copy float32 weights (an 8B
+   * model would need its size twice over), so they are the file's read-only memory mapping, and an
+   * optimizer writing into them in place would crash the JVM.
+   */
+  public static Qwen3Model fromCheckpointForFullTraining(Path directory, NDManager manager) {
+    return fromCheckpoint(directory, manager, DataType.FLOAT32, true);
+  }
+
+  private static Qwen3Model fromCheckpoint(
+      Path directory, NDManager manager, DataType weightType, boolean copied) {
     if (!Files.isDirectory(directory)) {
       throw new CheckpointException(directory + ": no such model directory");
     }
@@ -49,9 +65,10 @@ public final class ModelBuilder {
     NDManager root = manager.newSubManager();
     try {
       NDManager weights = root.newSubManager();
-      NamedWeights named =
-          new NamedWeights(CastingSource.of(new CheckpointSource(checkpoint, weights), weightType));
-      Qwen3Model model = new Qwen3Model(config, directory.toString(), root, named);
+      WeightSource file = new CheckpointSource(checkpoint, weights);
+      WeightSource source = copied ? copies(file) : file;
+      NamedWeights named = new NamedWeights(CastingSource.of(source, weightType));
+      Qwen3Model model = new Qwen3Model(config, directory.toString(), root, named, copied);
       weights.cap();
       warnAboutUnused(directory, checkpoint.names(), named.byName().keySet(), config);
       return model;
@@ -73,13 +90,31 @@ public final class ModelBuilder {
       NDManager weights = root.newSubManager();
       NamedWeights named =
           new NamedWeights(CastingSource.of(new RandomSource(seed, std, weights), weightType));
-      Qwen3Model model = new Qwen3Model(config, "random(seed " + seed + ")", root, named);
+      Qwen3Model model = new Qwen3Model(config, "random(seed " + seed + ")", root, named, true);
       weights.cap();
       return model;
     } catch (RuntimeException e) {
       root.close();
       throw e;
     }
+  }
+
+  /** Each tensor copied into memory of its own, the mapped original released. */
+  private static WeightSource copies(WeightSource source) {
+    return new WeightSource() {
+      @Override
+      public NDArray get(String name, long... shape) {
+        NDArray mapped = source.get(name, shape);
+        NDArray copy = mapped.duplicate();
+        mapped.close();
+        return copy;
+      }
+
+      @Override
+      public boolean has(String name) {
+        return source.has(name);
+      }
+    };
   }
 
   static void save(Qwen3Model model, NamedWeights named, Path directory) {

@@ -39,9 +39,13 @@ public final class Qwen3Model implements TrainableLm, AutoCloseable {
   private boolean adapterEnabled = true;
   private boolean training;
   private boolean allWeightsTrainable;
+  /** False while the weights are a checkpoint file's read-only mapping: they cannot be trained in place. */
+  private final boolean weightsWritable;
 
-  Qwen3Model(Qwen3Config config, String source, NDManager root, NamedWeights weights) {
+  Qwen3Model(
+      Qwen3Config config, String source, NDManager root, NamedWeights weights, boolean weightsWritable) {
     this.config = config;
+    this.weightsWritable = weightsWritable;
     this.source = source;
     this.root = root;
     this.named = weights;
@@ -173,6 +177,12 @@ public final class Qwen3Model implements TrainableLm, AutoCloseable {
     }
     if (allWeightsTrainable) {
       return;
+    }
+    if (!weightsWritable) {
+      throw new IllegalStateException(
+          source
+              + ": the weights map the checkpoint file read-only; load it with"
+              + " ModelBuilder.fromCheckpointForFullTraining to train every weight");
     }
     NDManager trainable = root.newSubManager();
     for (NDArray weight : named.byName().values()) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laimark.model.lora.LoraConfig;
 import org.laimark.model.qwen3.Qwen3Config;
+import org.laimark.model.qwen3.ModelBuilder;
 import org.laimark.model.qwen3.Qwen3Model;
 import org.laimark.model.train.AdamW;
 import org.laimark.model.train.OptimizerSettings;
@@ -113,6 +114,30 @@ class FullParameterTrainingTest {
             1e-6f,
             "the head applied to later positions only");
       }
+    }
+  }
+
+  @Test
+  void aSavedModelContinuesTrainingEveryWeightOnlyWhenLoadedForIt(@TempDir Path dir) {
+    try (Qwen3Model model = Qwen3Model.random(TINY, 6, manager)) {
+      model.save(dir);
+    }
+    try (Qwen3Model mapped = Qwen3Model.load(dir, manager)) {
+      IllegalStateException refused = assertThrows(IllegalStateException.class, mapped::trainAllWeights);
+      assertTrue(refused.getMessage().contains("fromCheckpointForFullTraining"), refused.getMessage());
+    }
+    try (Qwen3Model model = ModelBuilder.fromCheckpointForFullTraining(dir, manager)) {
+      model.trainAllWeights();
+      Map<String, float[]> before = snapshot(model.trainableParameters());
+      try (PretrainLoop loop = new PretrainLoop(model, settings(3), 0, manager)) {
+        BatchSampler batches = new BatchSampler(examples(64, 1), 16, 2);
+        for (int i = 0; i < 3; i++) {
+          loop.step(batches.next());
+        }
+      }
+      Map<String, float[]> after = snapshot(model.trainableParameters());
+      before.forEach(
+          (name, values) -> assertFalse(java.util.Arrays.equals(values, after.get(name)), name + " unchanged"));
     }
   }
 

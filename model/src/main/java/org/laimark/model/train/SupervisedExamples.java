@@ -14,7 +14,7 @@ import org.laimark.model.tokenizer.Qwen3Tokenizer;
  * SFT examples from a problem file (the study's JSONL, or HumanEval/MBPP records): the prompt is the chat
  * the evaluator sends (system message, then the user template with {@code {stub}} replaced by the
  * problem's stub, rendered by the checkpoint's chat template with the generation prompt), the completion
- * is the reference solution's body ({@link SolutionBody}) followed by the end-of-sequence token. A line
+ * is what the evaluator appends to the stub ({@link SolutionBody}) followed by the end-of-sequence token. A line
  * that cannot be used (malformed, no solution, not an induction problem, too long) becomes a one-line
  * error naming the file and line; the other lines are still read.
  */
@@ -55,7 +55,8 @@ public final class SupervisedExamples {
     }
     chat.add(ChatMessage.user(userTemplate.replace("{stub}", problem.prompt())));
     int[] prompt = tokenizer.encodeChat(chat, true, null);
-    int[] completion = withStop(tokenizer, SolutionBody.answerFor(problem.prompt(), problem.solution(), problem.entryPoint()));
+    String answer = SolutionBody.answerFor(problem.prompt(), problem.solution(), problem.entryPoint());
+    int[] completion = withStop(tokenizer, answer);
     SupervisedExample example = new SupervisedExample(prompt, completion);
     requireLength(example.length(), maxTokens);
     return example;

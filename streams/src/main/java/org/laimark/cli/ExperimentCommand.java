@@ -35,7 +35,7 @@ public final class ExperimentCommand implements Runnable {
       name = "paper-table",
       mixinStandardHelpOptions = true,
       description = "Run the study's configurations (base, selfgen-g2, selfgen-g4, curated, iteration, task-skew)"
-          + " with N seeds each and write the table (mean held-out pass@1 with 95% t-intervals, delta vs base,"
+          + " with N seeds each and write the table (mean held-out pass@1 with 95%% t-intervals, delta vs base,"
           + " non-degenerate group fraction) as markdown plus a PNG bar chart.")
   public static final class PaperTableCommand implements Callable<Integer> {
 
@@ -69,6 +69,16 @@ public final class ExperimentCommand implements Runnable {
         description = "Run only these configurations, e.g. base,selfgen-g4,curated (default: all).")
     List<String> rows;
 
+    @Option(names = "--table-dir", paramLabel = "DIR",
+        description = "The table's directory instead of a new runs/paper-table-<timestamp>/. An existing one is"
+            + " continued: runs that ended there are measured, not run again; a run that did not end is resumed."
+            + " Invocations with disjoint --rows or --only-seeds may share it; a last one writes the whole table.")
+    Path tableDir;
+
+    @Option(names = "--only-seeds", paramLabel = "K", split = ",",
+        description = "Run only these of the seeds 1..N, e.g. 1,2 (default: all).")
+    List<Integer> onlySeeds;
+
     @Option(names = "--simulated",
         description = "Run every configuration on the SIMULATED policy and sandbox (simulated.conf): seconds, not a model result.")
     boolean simulated;
@@ -81,7 +91,8 @@ public final class ExperimentCommand implements Runnable {
         // The launcher names the checkout (laimark.home), so the shipped experiments are found from any directory.
         Path dir = configDir != null ? configDir
             : Path.of(System.getProperty("laimark.home", ".")).resolve("config/experiments");
-        settings = new PaperTableSettings(seeds, dir, out, runsDir, maxRounds, duration, problems, simulated, rows);
+        settings = new PaperTableSettings(seeds, dir, out, runsDir, maxRounds, duration, problems, simulated, rows,
+            tableDir, onlySeeds);
       } catch (IllegalArgumentException e) {
         throw new UserInputException(e.getMessage(), e);
       }

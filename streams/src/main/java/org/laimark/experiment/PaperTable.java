@@ -56,13 +56,19 @@ public final class PaperTable {
             + " (--config-dir names the directory holding " + c.file() + ")");
       }
     }
-    Path dir = settings.runsDir().resolve("paper-table-" + LocalDateTime.now().format(STAMP));
+    Path dir = settings.tableDir() != null ? settings.tableDir()
+        : settings.runsDir().resolve("paper-table-" + LocalDateTime.now().format(STAMP));
     List<RunOutcome> outcomes = new ArrayList<>();
     for (StudyConfiguration c : settings.configurations()) {
-      for (int seed = 1; seed <= settings.seeds(); seed++) {
+      for (int seed : settings.seedNumbers()) {
         Path runDir = dir.resolve(c.name() + "-seed" + seed);
-        log.printf("paper-table: %s seed %d -> %s%n", c.name(), seed, runDir);
-        RunOutcome o = runOne(c, seed, runDir);
+        RunOutcome o = measuredBefore(c, seed, runDir);
+        if (o != null) {
+          log.printf("paper-table: %s seed %d ended before in %s: measured, not run again%n", c.name(), seed, runDir);
+        } else {
+          log.printf("paper-table: %s seed %d -> %s%n", c.name(), seed, runDir);
+          o = runOne(c, seed, runDir);
+        }
         done.put(c.name() + "#" + seed, o);
         outcomes.add(o);
         log.println("paper-table: " + PaperTableMarkdown.summary(o));
@@ -75,6 +81,22 @@ public final class PaperTable {
     return new Result(dir, settings.out(), settings.chart(), outcomes);
   }
 
+  /**
+   * The outcome of a run an earlier invocation finished in this directory (a base row's saved score, or a
+   * run whose last session ended), or null when it has to be run or resumed.
+   */
+  private RunOutcome measuredBefore(StudyConfiguration c, int seed, Path runDir) {
+    if (c.kind() == StudyConfiguration.Kind.BASE) {
+      EvaluationFile.Saved s = EvaluationFile.read(runDir);
+      return s == null ? null : new RunOutcome(c, seed, runDir, settings.simulated(), s.passAt1(), s.policyVersion(),
+          s.passAt1(), s.policyVersion(), s.passAt1(), "base", Double.NaN, 0, "");
+    }
+    if (!Files.isRegularFile(runDir.resolve("config.conf")) || !RunFactsReader.read(runDir).status().sessionEnded()) {
+      return null;
+    }
+    return measure(c, seed, runDir, c.kind() == StudyConfiguration.Kind.ITERATION ? initialCheckpoint(c, seed) : null);
+  }
+
   private RunOutcome runOne(StudyConfiguration c, int seed, Path runDir) {
     Map<String, Object> overrides = StudyOverrides.forRun(settings, seed, simulatedOverlay);
     Path file = settings.configDir().resolve(c.file());
@@ -82,9 +104,16 @@ public final class PaperTable {
       if (c.kind() == StudyConfiguration.Kind.BASE) {
         return base(c, seed, runDir, RunConfiguration.create(file, runDir, overrides));
       }
+      if (Files.isRegularFile(runDir.resolve("config.conf"))) {
+        // A run this table started and did not see end (killed): it continues from its own journal and
+        // checkpoints, with the settings it was started with.
+        log.printf("paper-table: %s seed %d did not end in %s: resuming it%n", c.name(), seed, runDir);
+        PipelineDaemon.run(RunConfiguration.resume(runDir, Map.of()));
+        return measure(c, seed, runDir, c.kind() == StudyConfiguration.Kind.ITERATION ? initialCheckpoint(c, seed) : null);
+      }
       Path initial = null;
       if (c.kind() == StudyConfiguration.Kind.ITERATION) {
-        initial = lastCheckpoint(done.get(c.startsFrom() + "#" + seed));
+        initial = initialCheckpoint(c, seed);
         if (initial == null) {
           return RunOutcome.failed(c, seed, runDir, settings.simulated(),
               "not run: " + c.startsFrom() + " seed " + seed + " published no checkpoint to continue from");
@@ -120,20 +149,29 @@ public final class PaperTable {
       last = RunFacts.passRate(f.lastEvaluation());
       by = "journal";
     } else {
-      Path checkpoint = f.status().checkpoint() != null ? runDir.resolve(f.status().checkpoint()) : initial;
-      HeldOutEvaluation.Score s = HeldOutCheck.evaluate(RunConfiguration.resume(runDir, Map.of()).config(),
-          checkpoint, EVALUATION_TIMEOUT);
-      EvaluationFile.write(runDir, s, "last version v" + lastVersion + ", not evaluated by the run itself");
-      last = s.passRate();
+      EvaluationFile.Saved saved = EvaluationFile.read(runDir);
+      if (saved == null || saved.policyVersion() != lastVersion) {
+        Path checkpoint = f.status().checkpoint() != null ? runDir.resolve(f.status().checkpoint()) : initial;
+        HeldOutEvaluation.Score s = HeldOutCheck.evaluate(RunConfiguration.resume(runDir, Map.of()).config(),
+            checkpoint, EVALUATION_TIMEOUT);
+        EvaluationFile.write(runDir, s, "last version v" + lastVersion + ", not evaluated by the run itself");
+        saved = new EvaluationFile.Saved(s.policyVersion(), s.passRate());
+      }
+      last = saved.passAt1();
       by = "paper-table";
       if (Double.isNaN(best) || last > best) {
         best = last;
-        bestVersion = s.policyVersion();
+        bestVersion = saved.policyVersion();
       }
     }
     double start = f.startEvaluation() == null ? Double.NaN : RunFacts.passRate(f.startEvaluation());
     return new RunOutcome(c, seed, runDir, f.simulated(), start, lastVersion, last, bestVersion, best, by,
         f.nonDegenerateGroupFraction(), f.status().rounds(), "");
+  }
+
+  /** The last checkpoint of the run an iteration row continues (same seed), or null. */
+  private Path initialCheckpoint(StudyConfiguration c, int seed) {
+    return lastCheckpoint(done.get(c.startsFrom() + "#" + seed));
   }
 
   private static Path lastCheckpoint(RunOutcome from) {

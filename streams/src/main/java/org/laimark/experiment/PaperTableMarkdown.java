@@ -36,7 +36,9 @@ final class PaperTableMarkdown {
         s.seeds(), " --config-dir " + s.configDir(), s.rows().isEmpty() ? "" : " --rows " + String.join(",", s.rows()),
         s.simulated() ? " --simulated" : "", s.maxRounds() > 0 ? " --max-rounds " + s.maxRounds() : "",
         s.maxDuration() != null ? " --max-duration " + s.maxDuration() : "",
-        s.problems() > 0 ? " --problems " + s.problems() : "", dir));
+        (s.problems() > 0 ? " --problems " + s.problems() : "")
+            + (s.onlySeeds().isEmpty() ? "" : " --only-seeds "
+                + s.onlySeeds().stream().map(String::valueOf).collect(Collectors.joining(","))), dir));
     out.append("pass@1: held-out pass@1 (%) of each run's last policy version (\"last\") and of its best evaluated"
         + " version (\"best\"); mean over seeds ± the half-width of a two-sided 95% Student-t interval over"
         + " seeds (t(0.975, n-1) · s / √n; one seed has no interval). Δ: mean last pass@1 minus the base row's,"

@@ -3,6 +3,7 @@ package org.laimark.experiment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * What {@code laimark experiment paper-table} runs and where it writes.
@@ -17,10 +18,15 @@ import java.util.List;
  * @param simulated run every configuration on the SIMULATED policy and sandbox of {@code simulated.conf}
  * @param rows the configurations to run, by name, or empty for all of them (a run of 2 cores cannot afford
  *     every row with several seeds)
+ * @param tableDir the table's directory, or null for a new {@code paper-table-<timestamp>/} under runsDir. An
+ *     existing one is continued: a run that ended there is measured, not run again; one that did not end (the
+ *     table was killed) is resumed. So a killed table loses nothing, and several invocations with disjoint
+ *     rows or seeds can share one directory and a last one with every row writes the whole table.
+ * @param onlySeeds the seeds (of 1..seeds) this invocation runs, or empty for all of them
  */
 public record PaperTableSettings(
     int seeds, Path configDir, Path out, Path runsDir, long maxRounds, Duration maxDuration, int problems,
-    boolean simulated, List<String> rows) {
+    boolean simulated, List<String> rows, Path tableDir, List<Integer> onlySeeds) {
 
   public PaperTableSettings {
     if (seeds < 1) {
@@ -37,6 +43,13 @@ public record PaperTableSettings(
       throw new IllegalArgumentException("--max-duration: must be positive, got " + maxDuration);
     }
     rows = rows == null ? List.of() : List.copyOf(rows);
+    onlySeeds = onlySeeds == null ? List.of() : List.copyOf(onlySeeds);
+    for (int seed : onlySeeds) {
+      if (seed < 1 || seed > seeds) {
+        throw new IllegalArgumentException("--only-seeds: " + seed + " is not one of the table's seeds 1.." + seeds
+            + " (--seeds " + seeds + ")");
+      }
+    }
     List<String> known = StudyConfiguration.STUDY.stream().map(StudyConfiguration::name).toList();
     for (String row : rows) {
       if (!known.contains(row)) {
@@ -55,6 +68,12 @@ public record PaperTableSettings(
   /** The configurations to run, in the study's order. */
   public List<StudyConfiguration> configurations() {
     return StudyConfiguration.STUDY.stream().filter(c -> rows.isEmpty() || rows.contains(c.name())).toList();
+  }
+
+  /** The seeds this invocation runs, in increasing order. */
+  public List<Integer> seedNumbers() {
+    return IntStream.rangeClosed(1, seeds).filter(k -> onlySeeds.isEmpty() || onlySeeds.contains(k)).boxed()
+        .toList();
   }
 
   /** The chart's path: {@code out} with its extension replaced by {@code .png}. */

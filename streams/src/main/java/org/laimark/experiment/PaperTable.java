@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.laimark.actors.bank.RunDirectory;
 import org.laimark.actors.pipeline.HeldOutEvaluation;
 import org.laimark.config.InvalidSettingException;
 import org.laimark.report.RunFacts;
@@ -91,7 +92,7 @@ public final class PaperTable {
       return s == null ? null : new RunOutcome(c, seed, runDir, settings.simulated(), s.passAt1(), s.policyVersion(),
           s.passAt1(), s.policyVersion(), s.passAt1(), "base", Double.NaN, 0, "");
     }
-    if (!Files.isRegularFile(runDir.resolve("config.conf")) || !RunFactsReader.read(runDir).status().sessionEnded()) {
+    if (!new RunDirectory(runDir).exists() || !RunFactsReader.read(runDir).status().sessionEnded()) {
       return null;
     }
     return measure(c, seed, runDir, c.kind() == StudyConfiguration.Kind.ITERATION ? initialCheckpoint(c, seed) : null);
@@ -104,7 +105,7 @@ public final class PaperTable {
       if (c.kind() == StudyConfiguration.Kind.BASE) {
         return base(c, seed, runDir, RunConfiguration.create(file, runDir, overrides));
       }
-      if (Files.isRegularFile(runDir.resolve("config.conf"))) {
+      if (Files.isRegularFile(new RunDirectory(runDir).resolvedConfig())) {
         // A run this table started and did not see end (killed): it continues from its own journal and
         // checkpoints, with the settings it was started with.
         log.printf("paper-table: %s seed %d did not end in %s: resuming it%n", c.name(), seed, runDir);

@@ -52,6 +52,13 @@ class PaperTableInputTest {
   }
 
   @Test
+  void aSeedOutsideTheTablesSeedsIsRefused() {
+    String err = run("experiment", "paper-table", "--seeds", "3", "--only-seeds", "2,4", "--runs-dir", tmp.toString());
+
+    assertEquals("laimark: --only-seeds: 4 is not one of the table's seeds 1..3 (--seeds 3)", err);
+  }
+
+  @Test
   void theIterationRowNeedsTheRowItContinues() {
     String err = run("experiment", "paper-table", "--rows", "base,iteration", "--runs-dir", tmp.toString());
 

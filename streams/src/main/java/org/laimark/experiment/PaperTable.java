@@ -89,13 +89,12 @@ public final class PaperTable {
   private RunOutcome measuredBefore(StudyConfiguration c, int seed, Path runDir) {
     if (c.kind() == StudyConfiguration.Kind.BASE) {
       EvaluationFile.Saved s = EvaluationFile.read(runDir);
-      return s == null ? null : new RunOutcome(c, seed, runDir, settings.simulated(), s.passAt1(), s.policyVersion(),
-          s.passAt1(), s.policyVersion(), s.passAt1(), "base", Double.NaN, 0, "");
+      return s == null ? null : baseOutcome(c, seed, runDir, s.policyVersion(), s.passAt1());
     }
     if (!new RunDirectory(runDir).exists() || !RunFactsReader.read(runDir).status().sessionEnded()) {
       return null;
     }
-    return measure(c, seed, runDir, c.kind() == StudyConfiguration.Kind.ITERATION ? initialCheckpoint(c, seed) : null);
+    return measure(c, seed, runDir, initialCheckpoint(c, seed));
   }
 
   private RunOutcome runOne(StudyConfiguration c, int seed, Path runDir) {
@@ -110,7 +109,7 @@ public final class PaperTable {
         // checkpoints, with the settings it was started with.
         log.printf("paper-table: %s seed %d did not end in %s: resuming it%n", c.name(), seed, runDir);
         PipelineDaemon.run(RunConfiguration.resume(runDir, Map.of()));
-        return measure(c, seed, runDir, c.kind() == StudyConfiguration.Kind.ITERATION ? initialCheckpoint(c, seed) : null);
+        return measure(c, seed, runDir, initialCheckpoint(c, seed));
       }
       Path initial = null;
       if (c.kind() == StudyConfiguration.Kind.ITERATION) {
@@ -133,8 +132,13 @@ public final class PaperTable {
   private RunOutcome base(StudyConfiguration c, int seed, Path runDir, RunConfiguration rc) {
     HeldOutEvaluation.Score s = HeldOutCheck.evaluate(rc.config(), null, EVALUATION_TIMEOUT);
     EvaluationFile.write(runDir, s, "the starting policy, nothing trained");
-    return new RunOutcome(c, seed, runDir, settings.simulated(), s.passRate(), s.policyVersion(), s.passRate(),
-        s.policyVersion(), s.passRate(), "base", Double.NaN, 0, "");
+    return baseOutcome(c, seed, runDir, s.policyVersion(), s.passRate());
+  }
+
+  /** A base row: the starting policy's score is its start, last and best. */
+  private RunOutcome baseOutcome(StudyConfiguration c, int seed, Path runDir, long version, double passAt1) {
+    return new RunOutcome(c, seed, runDir, settings.simulated(), passAt1, version, passAt1, version, passAt1, "base",
+        Double.NaN, 0, "");
   }
 
   /** Reads the finished run; evaluates its last version's checkpoint when the run did not. */
@@ -170,9 +174,9 @@ public final class PaperTable {
         f.nonDegenerateGroupFraction(), f.status().rounds(), "");
   }
 
-  /** The last checkpoint of the run an iteration row continues (same seed), or null. */
+  /** For an iteration row, the last checkpoint of the run it continues (same seed); otherwise, or without one, null. */
   private Path initialCheckpoint(StudyConfiguration c, int seed) {
-    return lastCheckpoint(done.get(c.startsFrom() + "#" + seed));
+    return c.kind() == StudyConfiguration.Kind.ITERATION ? lastCheckpoint(done.get(c.startsFrom() + "#" + seed)) : null;
   }
 
   private static Path lastCheckpoint(RunOutcome from) {

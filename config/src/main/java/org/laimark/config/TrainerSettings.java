@@ -16,13 +16,16 @@ import java.time.Duration;
  *     error
  * @param rollbackRegression a held-out pass@1 this far below the best version's signals a rollback
  *     (1 disables rollback)
+ * @param demonstrateUnsolved whether a group in which no rollout passed gets the problem's verified
+ *     reference answer as one more member, rewarded 1 (induction problems with a reference only)
  */
 public record TrainerSettings(
     int groupSize,
     Duration sampleTimeout,
     Duration trainTimeout,
     Duration sandboxTimeout,
-    double rollbackRegression) {
+    double rollbackRegression,
+    boolean demonstrateUnsolved) {
 
   static final String PREFIX = "laimark.pipeline.trainer.";
 
@@ -52,7 +55,8 @@ public record TrainerSettings(
           c.getDuration("sample-timeout"),
           c.getDuration("train-timeout"),
           c.getDuration("sandbox-timeout"),
-          c.getDouble("rollback-regression"));
+          c.getDouble("rollback-regression"),
+          c.getBoolean("demonstrate-unsolved"));
     } catch (ConfigException e) {
       throw new InvalidSettingException(e.getMessage());
     }

@@ -11,15 +11,19 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.laimark.actors.pipeline.SampleGrader.SampleResult;
 import org.laimark.actors.pipeline.Trainer.RoundProblem;
+import org.laimark.data.Problem;
+import org.laimark.data.TaskType;
 import org.laimark.model.policy.Completion;
 import org.laimark.model.policy.GenerationRequest;
 import org.laimark.model.policy.RolloutGroup;
+import org.laimark.model.train.SolutionBody;
 
 /**
  * One GRPO round, then stops: G rollouts per problem in one shared sampling request, each graded in
  * the sandbox (reward 1 when the program passes, else 0), one training step on the groups, and each
  * problem's pass-rate evidence under the sampled version (see {@link RoundEvidence}). A round whose
- * groups all have equal rewards carries no GRPO signal and takes no step. Reports to its parent
+ * groups all have equal rewards carries no GRPO signal and takes no step, unless the settings have a
+ * group no rollout passed shown the problem's reference answer ({@link RolloutGroup#demonstration()}). Reports to its parent
  * {@link Trainer} exactly once; the parent answers for it if it crashes.
  */
 final class TrainingRound extends AbstractBehavior<TrainingRound.Command> {
@@ -136,7 +140,13 @@ final class TrainingRound extends AbstractBehavior<TrainingRound.Command> {
         r[j] = result.passed() ? 1 : 0;
         signal |= r[j] != r[0];
       }
-      groups.add(new RolloutGroup(graded.completions().subList(i * g, (i + 1) * g), r));
+      RolloutGroup group = new RolloutGroup(graded.completions().subList(i * g, (i + 1) * g), r);
+      String demonstration = demonstrationFor(problems.get(i).problem(), r);
+      if (demonstration != null) {
+        group = group.withDemonstration(demonstration);
+        signal = true;
+      }
+      groups.add(group);
     }
     if (!signal) {
       return finish(null, sampledVersion);
@@ -149,6 +159,21 @@ final class TrainingRound extends AbstractBehavior<TrainingRound.Command> {
             ref -> new ModelAccess.Train(groups, ref),
             WrappedTraining::new);
     return this;
+  }
+
+  /**
+   * The reference answer to show a group that no rollout passed, when the settings ask for one: only an
+   * induction problem's reference is an answer to the rollout prompt (what follows the stub).
+   */
+  private String demonstrationFor(Problem problem, double[] rewards) {
+    if (!deps.settings().demonstrateUnsolved()
+        || problem.taskType() != TaskType.INDUCTION
+        || problem.solution().isBlank()
+        || java.util.Arrays.stream(rewards).anyMatch(r -> r > 0)) {
+      return null;
+    }
+    String answer = SolutionBody.answerFor(problem.prompt(), problem.solution(), problem.entryPoint());
+    return answer.isBlank() ? null : answer;
   }
 
   private Behavior<Command> onTrained(WrappedTraining wrapped) {

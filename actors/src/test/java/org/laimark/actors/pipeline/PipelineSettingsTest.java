@@ -96,6 +96,7 @@ class PipelineSettingsTest {
                 java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofSeconds(1),
-                0));
+                0,
+                false));
   }
 }

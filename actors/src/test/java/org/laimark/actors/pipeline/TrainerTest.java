@@ -53,6 +53,14 @@ class TrainerTest {
         Trainer.create(SETTINGS, RULE, new TaskPrompts(TASKS), sandbox, model, quota));
   }
 
+  private ActorRef<Trainer.Command> trainer(SimulatedPolicy policy, TrainerSettings settings) {
+    ActorRef<ModelAccess.Command> model =
+        testKit.spawn(ModelAccess.create(policy, TestSettings.modelAccess()));
+    return testKit.spawn(
+        Trainer.create(
+            settings, RULE, new TaskPrompts(TASKS), ScriptedSandbox.byMarkers(), model, TaskMixQuota.of(TASKS)));
+  }
+
   private ActorRef<Trainer.Command> trainer(SimulatedPolicy policy) {
     return trainer(policy, ScriptedSandbox.byMarkers(), TaskMixQuota.of(TASKS));
   }
@@ -104,6 +112,28 @@ class TrainerTest {
     assertEquals(0, policy.version());
     assertTrue(
         t.results().stream().allMatch(r -> r.retired() && r.retireReason().equals("too_easy")));
+  }
+
+  @Test
+  void aGroupNoRolloutPassedIsShownItsReferenceWhenTheSettingsAskForIt() {
+    TrainerSettings demonstrating =
+        TestSettings.trainer(
+            "laimark.pipeline.trainer.sandbox-timeout = 300ms",
+            "laimark.pipeline.trainer.demonstrate-unsolved = true");
+    SimulatedPolicy plain = sim().defaultSkill(0).build();
+    SimulatedPolicy shown = sim().defaultSkill(0).build();
+
+    Trainer.RoundTrained without = (Trainer.RoundTrained) round(trainer(plain), 1, offer("h1"));
+    Trainer.RoundTrained with =
+        (Trainer.RoundTrained) round(trainer(shown, demonstrating), 1, offer("h1"));
+
+    assertNull(without.metrics(), "four failures carry no GRPO signal");
+    assertEquals(0, plain.version());
+    assertNotNull(with.metrics());
+    assertEquals(1, with.newVersion());
+    assertEquals(0.2, shown.skill("h1"), 1e-9);
+    assertEquals(0, with.results().get(0).passes(), "the reference is not counted as the policy's pass");
+    assertEquals(4, with.results().get(0).rollouts());
   }
 
   @Test

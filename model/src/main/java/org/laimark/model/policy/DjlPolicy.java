@@ -13,6 +13,7 @@ import org.laimark.model.lora.LoraConfig;
 import org.laimark.model.qwen3.Qwen3Model;
 import org.laimark.model.tokenizer.Qwen3Tokenizer;
 import org.laimark.model.train.CosineSchedule;
+import org.laimark.model.train.DemonstrationMembers;
 import org.laimark.model.train.GrpoSettings;
 import org.laimark.model.train.GrpoTrainer;
 import org.laimark.model.train.OptimizerSettings;
@@ -73,6 +74,7 @@ public final class DjlPolicy implements Policy {
   private final Generator generator;
   private final GrpoTrainer trainer;
   private final ExclusiveUse use;
+  private final long padId;
 
   private long version;
   private boolean warnedScheduleEnd;
@@ -88,7 +90,7 @@ public final class DjlPolicy implements Policy {
     }
     this.generator = new Generator(model, tokenizer);
     this.use = new ExclusiveUse("the policy (" + description() + ")", generator::stop);
-    long padId = tokenizer.padTokenId().orElse(tokenizer.eosTokenId());
+    this.padId = tokenizer.padTokenId().orElse(tokenizer.eosTokenId());
     this.trainer =
         new GrpoTrainer(
             model, settings.grpo(), settings.optimizer(), settings.temperature(), padId, this.manager);
@@ -166,7 +168,9 @@ public final class DjlPolicy implements Policy {
   }
 
   private TrainingMetrics step(List<RolloutGroup> groups) {
-    GrpoTrainer.Result result = trainer.step(groups);
+    List<RolloutGroup> members =
+        DemonstrationMembers.added(groups, model, tokenizer, padId, settings.temperature(), manager);
+    GrpoTrainer.Result result = trainer.step(members);
     if (result.update().applied() && result.update().learningRate() > 0) {
       version++; // a zero learning rate (the first warm-up step) leaves the weights as they were
     }

@@ -124,9 +124,9 @@ public final class SimulatedPolicy implements Policy {
   }
 
   /**
-   * Raises the skill on every task whose group carried a learning signal (rewards not all equal) by
-   * the configured gain, and its task type's skill by the transfer gain; the version advances when
-   * any did.
+   * Raises the skill on every task whose group carried a learning signal (rewards not all equal, or a
+   * demonstration of a pass) by the configured gain, and its task type's skill by the transfer gain; the
+   * version advances when any did.
    */
   @Override
   public TrainingMetrics train(List<RolloutGroup> groups) {
@@ -140,7 +140,8 @@ public final class SimulatedPolicy implements Policy {
           rewardSum += r;
           rollouts++;
         }
-        if (group.completions().isEmpty() || !SimulatedSkills.varies(group.rewards())) {
+        boolean signal = SimulatedSkills.varies(group.rewards()) || group.demonstration() != null;
+        if (group.completions().isEmpty() || !signal) {
           continue;
         }
         informative++;

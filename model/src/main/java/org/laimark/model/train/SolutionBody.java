@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * helpers or decorators around the function would lose them as a body, so it is trained whole; the
  * evaluator's {@code auto} answer mode accepts a full function that defines the entry point.
  */
-final class SolutionBody {
+public final class SolutionBody {
 
   private SolutionBody() {}
 
-  static String answerFor(String stub, String solution, String entryPoint) {
+  public static String answerFor(String stub, String solution, String entryPoint) {
     String shown = stub.replace("\r\n", "\n");
     String whole = solution.replace("\r\n", "\n");
     if (!shown.isBlank() && whole.startsWith(shown) && !whole.substring(shown.length()).isBlank()) {

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laimark.model.lora.LoraConfig;
+import org.laimark.model.tokenizer.Qwen3Tokenizer;
 import org.laimark.model.train.AdamW;
+import org.laimark.model.train.DemonstrationMembers;
 import org.laimark.model.train.GrpoSettings;
 import org.laimark.model.train.OptimizerSettings;
 
@@ -148,6 +150,52 @@ class DjlPolicyTest {
         assertThrows(IllegalStateException.class, () -> policy.generate(requests(1, 0)));
     assertTrue(closed.getMessage().endsWith("is closed"), closed.getMessage());
     policy.close(); // a second close (the model-access actor's, then the workload's) is harmless
+  }
+
+  @Test
+  void aDemonstrationIsScoredByTheCurrentWeightsAsTheSamplerScoresItsOwnTokens() {
+    try (DjlPolicy policy = open()) {
+      Completion sampled = policy.generate(requests(1, 5)).get(0);
+
+      float[] rescored =
+          DemonstrationMembers.currentLogProbs(
+              policy.model(), sampled.promptIds(), sampled.completionIds(), 0, 1.0, manager);
+
+      assertEquals(sampled.tokenLogProbs().length, rescored.length);
+      for (int i = 0; i < rescored.length; i++) {
+        assertEquals(sampled.tokenLogProbs()[i], rescored[i], 1e-4, "token " + i);
+      }
+    }
+  }
+
+  @Test
+  void aGroupNoRolloutPassedLearnsFromItsDemonstration() throws Exception {
+    try (DjlPolicy policy = open();
+        Qwen3Tokenizer tokenizer = Qwen3Tokenizer.load(FIXTURE)) {
+      List<Completion> sampled = policy.generate(requests(4, 3));
+      RolloutGroup failures = new RolloutGroup(sampled, new double[] {0, 0, 0, 0});
+      RolloutGroup shown = failures.withDemonstration("    return a + b\n");
+      double before = demonstrationLogProb(policy, tokenizer, shown);
+
+      TrainingMetrics metrics = policy.train(List.of(shown));
+
+      assertEquals(1, metrics.newPolicyVersion(), "the failures alone would carry no signal");
+      assertEquals(1.0, metrics.nonDegenerateGroupFraction());
+      assertEquals(1.0 / 5, metrics.meanReward(), 1e-12, "four failures and the demonstration");
+      assertTrue(demonstrationLogProb(policy, tokenizer, shown) > before);
+    }
+  }
+
+  private double demonstrationLogProb(DjlPolicy policy, Qwen3Tokenizer tokenizer, RolloutGroup group) {
+    RolloutGroup added =
+        DemonstrationMembers.added(List.of(group), policy.model(), tokenizer, 0, 1.0, manager).get(0);
+    assertEquals(group.completions().size() + 1, added.completions().size());
+    assertEquals(1.0, added.rewards()[added.rewards().length - 1]);
+    double sum = 0;
+    for (float lp : added.completions().get(added.completions().size() - 1).tokenLogProbs()) {
+      sum += lp;
+    }
+    return sum;
   }
 
   private DjlPolicy open() {

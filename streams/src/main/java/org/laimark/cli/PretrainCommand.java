@@ -64,7 +64,8 @@ public final class PretrainCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--preset", paramLabel = "NAME", defaultValue = "embedded",
-      description = "embedded (the shipped model, ~1 h on 2 cores) or smoke (same path, 1-2 min, learns nothing).")
+      description = "embedded (the shipped model, ~1 h on 2 cores), embedded-named (the same, its writing"
+          + " prompts naming the first operation) or smoke (same path, 1-2 min, learns nothing).")
   String preset;
 
   @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps instead of the preset's.")
@@ -117,10 +118,12 @@ public final class PretrainCommand implements Callable<Integer> {
     PretrainSettings s;
     if (preset.equals("embedded")) {
       s = PretrainSettings.EMBEDDED;
+    } else if (preset.equals("embedded-named")) {
+      s = PretrainSettings.EMBEDDED_NAMED;
     } else if (preset.equals("smoke")) {
       s = PretrainSettings.SMOKE;
     } else {
-      throw new UserInputException("--preset " + preset + ": expected embedded or smoke");
+      throw new UserInputException("--preset " + preset + ": expected embedded, embedded-named or smoke");
     }
     try {
       s = steps == null ? s : s.withSteps(steps);

@@ -18,8 +18,6 @@ public final class ModelSettingsFile {
 
   public static final String FILE = "laimark.conf";
 
-  /** The topics the domain generator writes (PretrainCorpus's "write" examples). */
-  static final List<String> TOPICS = List.of("list operations", "string manipulation", "math");
   /**
    * The difficulties (operations per problem) the pipeline asks for: it learned 1-4, but a one-operation
    * problem is almost always solved, so asking for it wastes calibrations on problems outside the window.
@@ -28,7 +26,8 @@ public final class ModelSettingsFile {
 
   private ModelSettingsFile() {}
 
-  public static void write(Path directory, PretrainPrompts prompts, String heldOutFile) {
+  /** @param topics every topic the "write" examples were asked under ({@link WriteTopic#all}) */
+  public static void write(Path directory, PretrainPrompts prompts, List<String> topics, String heldOutFile) {
     String text = """
         # Settings of this model, layered under any experiment file whenever it is the model in use
         # (written by `laimark pretrain`; docs/embedded-model.md). ${model-dir} is this folder.
@@ -91,7 +90,7 @@ public final class ModelSettingsFile {
           max-new-tokens = 160
         }
                 """.formatted(quote(prompts.system()), quote(prompts.solve()), quote(prompts.write()),
-        quote(prompts.harder()), quote(prompts.deduce()), quote(prompts.abduce()), list(TOPICS),
+        quote(prompts.harder()), quote(prompts.deduce()), quote(prompts.abduce()), list(topics),
         list(DIFFICULTIES), heldOutFile);
     try {
       Files.writeString(directory.resolve(FILE), text, StandardCharsets.UTF_8);

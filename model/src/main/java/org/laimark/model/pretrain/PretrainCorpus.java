@@ -22,10 +22,16 @@ public final class PretrainCorpus {
 
   private final PretrainPrompts prompts;
   private final CorpusMix mix;
+  private final WriteTopic topic;
 
   public PretrainCorpus(PretrainPrompts prompts, CorpusMix mix) {
+    this(prompts, mix, WriteTopic.CATEGORY);
+  }
+
+  public PretrainCorpus(PretrainPrompts prompts, CorpusMix mix, WriteTopic topic) {
     this.prompts = prompts;
     this.mix = mix;
+    this.topic = topic;
   }
 
   /** Examples of {@code problems}; harder variants that {@code guard} finds overlapping are not used. */
@@ -67,7 +73,7 @@ public final class PretrainCorpus {
 
   public PretrainExample write(DomainProblem p) {
     String ask = PretrainPrompts.fill(prompts.write(),
-        Map.of("topic", p.topic(), "difficulty", Integer.toString(p.difficulty())));
+        Map.of("topic", topic.of(p), "difficulty", Integer.toString(p.difficulty())));
     return example(PretrainExample.Kind.WRITE, ask, problemText(p));
   }
 

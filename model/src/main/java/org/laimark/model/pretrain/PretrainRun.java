@@ -55,14 +55,14 @@ public final class PretrainRun {
     DomainSplits splits = DomainSplits.generate(settings.splits());
     writeProblems(HELD_OUT_FILE, splits.heldOutProblems());
     writeProblems(CURATED_FILE, splits.curatedProblems());
-    List<PretrainExample> examples = new PretrainCorpus(prompts, settings.mix())
+    List<PretrainExample> examples = new PretrainCorpus(prompts, settings.mix(), settings.writeTopic())
         .examples(splits.pretrain(), settings.seed(), new HeldOutGuard(splits.heldOut()));
     listener.phase("training the tokenizer on " + settings.tokenizerProblems() + " problems");
     BpeVocabulary vocabulary = new BpeTrainer(TokenizerFiles.SPECIAL_TOKENS, settings.vocabularySize())
         .train(tokenizerTexts(examples));
     TokenizerFiles.write(vocabulary, settings.shape().contextLength(), directory);
     GenerationConfigFile.write(directory);
-    ModelSettingsFile.write(directory, prompts, HELD_OUT_FILE);
+    ModelSettingsFile.write(directory, prompts, settings.writeTopic().all(splits.pretrain()), HELD_OUT_FILE);
     listener.phase("tokenizing " + examples.size() + " examples");
     List<TokenizedExample> tokenized = new ArrayList<>();
     try (Qwen3Tokenizer tokenizer = Qwen3Tokenizer.load(directory)) {

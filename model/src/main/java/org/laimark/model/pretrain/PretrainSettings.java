@@ -15,6 +15,7 @@ import org.laimark.model.train.OptimizerSettings;
  * @param tokenizerProblems problems whose examples the tokenizer is trained on (a prefix of the corpus)
  * @param splits the domain splits; the pre-training corpus is made from {@code splits.pretrain()} problems
  * @param mix which examples each pre-training problem yields besides solving
+ * @param writeTopic what a writing example names as its topic (and so what the pipeline can ask for)
  * @param steps optimizer steps
  * @param batchSize examples per optimizer step
  * @param microBatchSize examples per forward/backward pass (memory, not maths)
@@ -31,6 +32,7 @@ public record PretrainSettings(
     int tokenizerProblems,
     SplitSizes splits,
     CorpusMix mix,
+    WriteTopic writeTopic,
     int steps,
     int batchSize,
     int microBatchSize,
@@ -58,12 +60,12 @@ public record PretrainSettings(
    */
   public static final PretrainSettings EMBEDDED = new PretrainSettings(
       new ModelShape(128, 384, 4, 4, 2, 32, 1024), 1536, 3000, SplitSizes.DEFAULT.withPretrain(24_000),
-      new CorpusMix(0.5, 0.10, 0.25, 0.25), 650, 32, 16, 2e-3, 0.03, 0.01, 1.0, 42, 300);
+      new CorpusMix(0.5, 0.10, 0.25, 0.25), WriteTopic.CATEGORY, 650, 32, 16, 2e-3, 0.03, 0.01, 1.0, 42, 300);
 
   /** The same path at toy size, for trying the command: a minute or two, and a model that knows nothing. */
   public static final PretrainSettings SMOKE = new PretrainSettings(
       new ModelShape(32, 64, 1, 2, 1, 16, 1024), 320, 100, SplitSizes.DEFAULT.withPretrain(120),
-      CorpusMix.ALL, 12, 8, 8, 3e-3, 0.1, 0.0, 1.0, 42, 8);
+      CorpusMix.ALL, WriteTopic.CATEGORY, 12, 8, 8, 3e-3, 0.1, 0.0, 1.0, 42, 8);
 
   public PretrainSettings {
     if (vocabularySize < 3 + 256) {
@@ -89,23 +91,34 @@ public record PretrainSettings(
         new AdamW.Settings(0.9, 0.95, 1e-8, weightDecay), maxGradNorm, microBatchSize, seed);
   }
 
+  /**
+   * The embedded recipe with every writing example asked for its first operation by name
+   * ({@link WriteTopic#FIRST_STEP}), so the pipeline's topic sweep can ask for each operation in turn.
+   */
+  public static final PretrainSettings EMBEDDED_NAMED = EMBEDDED.withWriteTopic(WriteTopic.FIRST_STEP);
+
+  public PretrainSettings withWriteTopic(WriteTopic value) {
+    return new PretrainSettings(shape, vocabularySize, tokenizerProblems, splits, mix, value, steps, batchSize,
+        microBatchSize, peakLearningRate, warmupFraction, weightDecay, maxGradNorm, seed, evalProblems);
+  }
+
   public PretrainSettings withSteps(int value) {
-    return new PretrainSettings(shape, vocabularySize, tokenizerProblems, splits, mix, value, batchSize,
+    return new PretrainSettings(shape, vocabularySize, tokenizerProblems, splits, mix, writeTopic, value, batchSize,
         microBatchSize, peakLearningRate, warmupFraction, weightDecay, maxGradNorm, seed, evalProblems);
   }
 
   public PretrainSettings withSeed(long value) {
-    return new PretrainSettings(shape, vocabularySize, tokenizerProblems, splits, mix, steps, batchSize,
+    return new PretrainSettings(shape, vocabularySize, tokenizerProblems, splits, mix, writeTopic, steps, batchSize,
         microBatchSize, peakLearningRate, warmupFraction, weightDecay, maxGradNorm, value, evalProblems);
   }
 
   public PretrainSettings withSplits(SplitSizes value) {
-    return new PretrainSettings(shape, vocabularySize, tokenizerProblems, value, mix, steps, batchSize,
+    return new PretrainSettings(shape, vocabularySize, tokenizerProblems, value, mix, writeTopic, steps, batchSize,
         microBatchSize, peakLearningRate, warmupFraction, weightDecay, maxGradNorm, seed, evalProblems);
   }
 
   public PretrainSettings withEvalProblems(int value) {
-    return new PretrainSettings(shape, vocabularySize, tokenizerProblems, splits, mix, steps, batchSize,
+    return new PretrainSettings(shape, vocabularySize, tokenizerProblems, splits, mix, writeTopic, steps, batchSize,
         microBatchSize, peakLearningRate, warmupFraction, weightDecay, maxGradNorm, seed, value);
   }
 }

@@ -15,7 +15,7 @@ class ModelSettingsFileTest {
   @Test
   void theWrittenSettingsLoadAsThePromptsTheModelWasTrainedWith(@TempDir Path dir) {
     PretrainPrompts p = PretrainPrompts.DEFAULT;
-    ModelSettingsFile.write(dir, p, "heldout.jsonl");
+    ModelSettingsFile.write(dir, p, WriteTopic.CATEGORY.all(List.of()), "heldout.jsonl");
 
     var config = LaimarkConfig.load(null, Map.of(), dir);
 
@@ -37,7 +37,7 @@ class ModelSettingsFileTest {
   @Test
   void theShippedModelCarriesTheSettingsPretrainWrites(@TempDir Path dir) {
     Path shipped = Path.of(System.getProperty("laimark.root", "..")).resolve("data/models/laimark-tiny");
-    ModelSettingsFile.write(dir, PretrainPrompts.DEFAULT, "heldout.jsonl");
+    ModelSettingsFile.write(dir, PretrainPrompts.DEFAULT, WriteTopic.CATEGORY.all(List.of()), "heldout.jsonl");
 
     var written = LaimarkConfig.load(null, Map.of(), dir);
     var expected = LaimarkConfig.load(null, Map.of(), shipped);

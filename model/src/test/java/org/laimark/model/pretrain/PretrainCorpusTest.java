@@ -96,6 +96,21 @@ class PretrainCorpusTest {
   }
 
   @Test
+  void aFirstStepTopicAsksForTheProblemsFirstOperationByName() {
+    DomainProblem p = PROBLEMS.get(1);
+    String firstPhrase = p.composition().steps().get(0).primitive().phrases().get(0);
+
+    String asked = new PretrainCorpus(PretrainPrompts.DEFAULT, CorpusMix.ALL, WriteTopic.FIRST_STEP)
+        .write(p).prompt().get(1).content();
+    List<String> sweep = WriteTopic.FIRST_STEP.all(PROBLEMS);
+
+    String topic = p.topic() + ", first step: " + firstPhrase.replace("{a}", "n").replace("{b}", "m");
+    assertEquals("Write a new " + topic + " problem of difficulty " + p.difficulty() + ".", asked);
+    assertTrue(sweep.contains(topic), sweep.toString());
+    assertEquals(sweep.size(), new java.util.HashSet<>(sweep).size(), "each topic once");
+  }
+
+  @Test
   void deductionAndAbductionAnswerWithLiterals() {
     DomainProblem p = PROBLEMS.get(2);
     TestCase c = p.cases().get(3);

@@ -147,10 +147,10 @@ class EvaluatorTest {
   @Test
   void evaluationsRequestedTogetherRunOneAfterAnother() {
     CompletableFuture<HeldOutEvaluation.Score> gate = new CompletableFuture<>();
-    int[] started = {0};
+    java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
     HeldOutEvaluation slow =
         () -> {
-          started[0]++;
+          started.incrementAndGet();
           CompletionStage<HeldOutEvaluation.Score> s = gate.thenApply(x -> x);
           return s;
         };
@@ -160,11 +160,18 @@ class EvaluatorTest {
 
     evaluator.tell(new Evaluator.Evaluate(asker.getRef()));
     evaluator.tell(new Evaluator.Evaluate(asker.getRef()));
+    // The first starts when the actor gets to it (late on a loaded machine); the second must not follow
+    // while the first is still running.
+    asker.awaitAssert(
+        () -> {
+          assertEquals(1, started.get());
+          return null;
+        });
     asker.expectNoMessage(java.time.Duration.ofMillis(100));
-    assertEquals(1, started[0]);
+    assertEquals(1, started.get());
     gate.complete(new HeldOutEvaluation.Score(0, "heldout", 3, 4));
 
     asker.receiveSeveralMessages(2);
-    assertEquals(2, started[0]);
+    assertEquals(2, started.get());
   }
 }

@@ -165,9 +165,9 @@ class SandboxSupervisionTest {
           new SandboxPool.Run(SandboxJob.program("j" + i, "print(" + i + ")"), replies.ref()));
     }
 
-    // Back-off doubles from 200 ms: the fourth restart waits at least 1.6 s, the first about 0.2 s.
-    assertTrue(
-        gapsMillis.get(3) >= 1500 && gapsMillis.get(3) > gapsMillis.get(0), gapsMillis.toString());
+    // Back-off doubles from 200 ms, so the fourth restart waits at least 1.6 s. (Only that lower bound is
+    // checked: on a loaded machine starting a worker can itself take seconds, so the first gap may be longer.)
+    assertTrue(gapsMillis.get(3) >= 1500, gapsMillis.toString());
     List<Verdict> verdicts = replies.receiveSeveralMessages(20, Duration.ofSeconds(60));
     assertTrue(verdicts.stream().allMatch(Verdict::passed), verdicts.toString());
     replies.expectNoMessage(Duration.ofMillis(500));

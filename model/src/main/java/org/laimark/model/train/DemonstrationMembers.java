@@ -2,7 +2,6 @@ package org.laimark.model.train;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.List;
 import org.laimark.model.policy.Completion;
@@ -50,11 +49,10 @@ public final class DemonstrationMembers {
   public static float[] currentLogProbs(
       TrainableLm model, int[] prompt, int[] answer, long padId, double temperature, NDManager manager) {
     Completion draft = new Completion(prompt, answer, "", new float[answer.length], 0);
-    try (NDManager scoring = manager.newSubManager();
-        NDScope scope = new NDScope()) {
+    try (NDManager scoring = manager.newSubManager()) {
       PackedBatch batch = PackedBatch.of(List.of(draft), padId, scoring);
       // One sequence: scoring starts at the prompt's last position, so the (1, S) row is the answer's.
-      return batch.logProbs(model, temperature).stopGradient().toType(DataType.FLOAT32, false).toFloatArray();
+      return batch.logProbsWithoutGraph(model, temperature).toType(DataType.FLOAT32, false).toFloatArray();
     }
   }
 }

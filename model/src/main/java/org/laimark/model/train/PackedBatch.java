@@ -2,6 +2,7 @@ package org.laimark.model.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
@@ -90,6 +91,20 @@ public record PackedBatch(
   private static long tokenAt(Completion c, int position) {
     int p = c.promptIds().length;
     return position < p ? c.promptIds()[position] : c.completionIds()[position - p];
+  }
+
+  /**
+   * Log-probs (B, S) of the targets under {@code model} as it is now, with no graph recorded (call it
+   * outside the step's gradient collector, so dropout is off too): attached to this batch's manager, the
+   * forward's temporaries freed. The reference policy's and a demonstration's "old" log-probs.
+   */
+  public NDArray logProbsWithoutGraph(TrainableLm model, double temperature) {
+    try (NDScope scope = new NDScope()) {
+      NDArray logProbs = logProbs(model, temperature).stopGradient();
+      logProbs.attach(inputIds.getManager());
+      NDScope.unregister(logProbs);
+      return logProbs;
+    }
   }
 
   /** Log-probs (B, S) of the targets under {@code model}. */

@@ -1,7 +1,6 @@
 package org.laimark.model.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
 
 /**
  * Log-probs under the reference policy: the same model with its adapter disabled, in eval mode, computed
@@ -14,11 +13,8 @@ final class ReferenceLogProbs {
   /** (B, S) reference log-probs, attached to the batch's manager; the forward's temporaries are freed. */
   static NDArray of(TrainableLm model, PackedBatch batch, double temperature) {
     model.setAdapterEnabled(false);
-    try (NDScope scope = new NDScope()) {
-      NDArray logProbs = batch.logProbs(model, temperature).stopGradient();
-      logProbs.attach(batch.inputIds().getManager());
-      NDScope.unregister(logProbs);
-      return logProbs;
+    try {
+      return batch.logProbsWithoutGraph(model, temperature);
     } finally {
       model.setAdapterEnabled(true);
     }

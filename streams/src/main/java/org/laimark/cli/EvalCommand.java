@@ -251,7 +251,7 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private String commandLine() {
-    return "laimark eval " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    return "laimark " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 
   private void printSummary(ObjectNode summary, Path folder) {

@@ -79,6 +79,12 @@ public final class ExperimentCommand implements Runnable {
         description = "Run only these of the seeds 1..N, e.g. 1,2 (default: all).")
     List<Integer> onlySeeds;
 
+    @Option(names = "--sampled", paramLabel = "N", defaultValue = "0",
+        description = "Also score each run's last version and the base with N sampled answers per held-out task"
+            + " (laimark.pipeline.evaluation.temperature and top-p; sampling seed k for seed k's runs and base; the"
+            + " share that pass is pass@1 of the sampling policy) and add that column; 0 = greedy only (default).")
+    int sampled;
+
     @Option(names = "--simulated",
         description = "Run every configuration on the SIMULATED policy and sandbox (simulated.conf): seconds, not a model result.")
     boolean simulated;
@@ -92,7 +98,7 @@ public final class ExperimentCommand implements Runnable {
         Path dir = configDir != null ? configDir
             : Path.of(System.getProperty("laimark.home", ".")).resolve("config/experiments");
         settings = new PaperTableSettings(seeds, dir, out, runsDir, maxRounds, duration, problems, simulated, rows,
-            tableDir, onlySeeds);
+            tableDir, onlySeeds, sampled);
       } catch (IllegalArgumentException e) {
         throw new UserInputException(e.getMessage(), e);
       }

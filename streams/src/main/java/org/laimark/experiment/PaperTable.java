@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.laimark.actors.bank.RunDirectory;
 import org.laimark.actors.pipeline.HeldOutEvaluation;
+import org.laimark.actors.pipeline.HeldOutSampling;
 import org.laimark.config.InvalidSettingException;
 import org.laimark.report.RunFacts;
 import org.laimark.report.RunFactsReader;
@@ -70,6 +71,7 @@ public final class PaperTable {
           log.printf("paper-table: %s seed %d -> %s%n", c.name(), seed, runDir);
           o = runOne(c, seed, runDir);
         }
+        o = withSampledScore(o);
         done.put(c.name() + "#" + seed, o);
         outcomes.add(o);
         log.println("paper-table: " + PaperTableMarkdown.summary(o));
@@ -138,7 +140,7 @@ public final class PaperTable {
   /** A base row: the starting policy's score is its start, last and best. */
   private RunOutcome baseOutcome(StudyConfiguration c, int seed, Path runDir, long version, double passAt1) {
     return new RunOutcome(c, seed, runDir, settings.simulated(), passAt1, version, passAt1, version, passAt1, "base",
-        Double.NaN, 0, "");
+        Double.NaN, 0, "", Double.NaN);
   }
 
   /** Reads the finished run; evaluates its last version's checkpoint when the run did not. */
@@ -160,7 +162,7 @@ public final class PaperTable {
         HeldOutEvaluation.Score s = HeldOutCheck.evaluate(RunConfiguration.resume(runDir, Map.of()).config(),
             checkpoint, EVALUATION_TIMEOUT);
         EvaluationFile.write(runDir, s, "last version v" + lastVersion + ", not evaluated by the run itself");
-        saved = new EvaluationFile.Saved(s.policyVersion(), s.passRate());
+        saved = new EvaluationFile.Saved(s.policyVersion(), s.passRate(), 1);
       }
       last = saved.passAt1();
       by = "paper-table";
@@ -171,7 +173,38 @@ public final class PaperTable {
     }
     double start = f.startEvaluation() == null ? Double.NaN : RunFacts.passRate(f.startEvaluation());
     return new RunOutcome(c, seed, runDir, f.simulated(), start, lastVersion, last, bestVersion, best, by,
-        f.nonDegenerateGroupFraction(), f.status().rounds(), "");
+        f.nonDegenerateGroupFraction(), f.status().rounds(), "", Double.NaN);
+  }
+
+  /**
+   * With {@code --sampled N}: the outcome with its last version's pass@1 from N sampled answers per task (saved in
+   * the run directory, so a continued table does not score it again); otherwise, or for a failed run, as it is.
+   * Seed k's runs, the base's included, draw with sampling seed k: each run is compared with the base on the same
+   * draws, and the base row's interval over seeds shows what the draws alone move.
+   */
+  private RunOutcome withSampledScore(RunOutcome o) {
+    int n = settings.sampled();
+    if (n == 0 || !o.measured()) {
+      return o;
+    }
+    EvaluationFile.Saved saved = EvaluationFile.read(o.runDir(), EvaluationFile.SAMPLED);
+    if (saved == null || saved.policyVersion() != o.lastVersion() || saved.answersPerTask() != n) {
+      Path checkpoint = null;
+      if (o.configuration().kind() != StudyConfiguration.Kind.BASE) {
+        String last = RunFactsReader.read(o.runDir()).status().checkpoint();
+        checkpoint = last != null ? o.runDir().resolve(last) : initialCheckpoint(o.configuration(), o.seed());
+      }
+      log.printf("paper-table: %s seed %d: scoring v%d with %d sampled answers per held-out task%n",
+          o.configuration().name(), o.seed(), o.lastVersion(), n);
+      HeldOutEvaluation.Score s = HeldOutCheck.evaluate(
+          RunConfiguration.resume(o.runDir(), Map.of(HeldOutSampling.PATH + ".samples", n,
+              HeldOutSampling.PATH + ".seed", o.seed())).config(), checkpoint,
+          EVALUATION_TIMEOUT);
+      EvaluationFile.write(o.runDir(), EvaluationFile.SAMPLED, s, n, "last version v" + o.lastVersion() + ", " + n
+          + " sampled answers per task");
+      saved = new EvaluationFile.Saved(s.policyVersion(), s.passRate(), n);
+    }
+    return o.withSampledLastPassAt1(saved.passAt1());
   }
 
   /** For an iteration row, the last checkpoint of the run it continues (same seed); otherwise, or without one, null. */

@@ -24,6 +24,7 @@ final class PaperTableMarkdown {
 
   static String table(PaperTableSettings s, Path dir, List<RunOutcome> outcomes) {
     boolean simulated = s.simulated() || outcomes.stream().anyMatch(RunOutcome::simulated);
+    boolean sampled = s.sampled() > 0;
     StringBuilder out = new StringBuilder();
     out.append("# The study's table").append(simulated ? " - SIMULATED" : "").append("\n\n");
     if (simulated) {
@@ -36,38 +37,49 @@ final class PaperTableMarkdown {
         s.seeds(), " --config-dir " + s.configDir(), s.rows().isEmpty() ? "" : " --rows " + String.join(",", s.rows()),
         s.simulated() ? " --simulated" : "", s.maxRounds() > 0 ? " --max-rounds " + s.maxRounds() : "",
         s.maxDuration() != null ? " --max-duration " + s.maxDuration() : "",
-        (s.problems() > 0 ? " --problems " + s.problems() : "")
+        (s.problems() > 0 ? " --problems " + s.problems() : "") + (s.sampled() > 0 ? " --sampled " + s.sampled() : "")
             + (s.onlySeeds().isEmpty() ? "" : " --only-seeds "
                 + s.onlySeeds().stream().map(String::valueOf).collect(Collectors.joining(","))), dir));
     out.append("pass@1: held-out pass@1 (%) of each run's last policy version (\"last\") and of its best evaluated"
         + " version (\"best\"); mean over seeds ± the half-width of a two-sided 95% Student-t interval over"
         + " seeds (t(0.975, n-1) · s / √n; one seed has no interval). Δ: mean last pass@1 minus the base row's,"
         + " in points. Non-degenerate: the share of GRPO groups with non-zero reward variance over each run's"
-        + " published rounds (as GRPO recorded it per version, weighted by groups), mean over seeds.\n\n");
+        + " published rounds (as GRPO recorded it per version, weighted by groups), mean over seeds."
+        + (sampled ? " Sampled: the last version's (and the base's) pass@1 from " + s.sampled() + " answers per task"
+            + " sampled at the runs' laimark.pipeline.evaluation.temperature and top-p (the share that pass), with"
+            + " sampling seed k for seed k's runs and base, so each run is compared with the base on the same draws and"
+            + " the base row's interval is what the draws alone move; Δ sampled against the base's."
+            : "")
+        + "\n\n");
     out.append("| configuration | experiment file | seeds | pass@1 last (%) | pass@1 best (%) | Δ last vs base"
-        + " (points) | non-degenerate group fraction | GRPO rounds (mean) |\n");
-    out.append("|---|---|---|---|---|---|---|---|\n");
+        + " (points) |" + (sampled ? " sampled pass@1 last (%) | Δ sampled vs base (points) |" : "")
+        + " non-degenerate group fraction | GRPO rounds (mean) |\n");
+    out.append("|---|---|---|---|---|---|" + (sampled ? "---|---|" : "") + "---|---|\n");
     double base = TInterval.of(values(outcomes, "base", RunOutcome::lastPassAt1)).mean();
+    double sampledBase = TInterval.of(values(outcomes, "base", RunOutcome::sampledLastPassAt1)).mean();
     for (StudyConfiguration c : s.configurations()) {
       List<RunOutcome> rows = measured(outcomes, c.name());
       TInterval last = TInterval.of(values(outcomes, c.name(), RunOutcome::lastPassAt1));
       TInterval best = TInterval.of(values(outcomes, c.name(), RunOutcome::bestPassAt1));
       List<Double> nd = rows.stream().map(RunOutcome::nonDegenerateGroupFraction)
           .filter(v -> !Double.isNaN(v)).collect(Collectors.toList());
-      out.append(String.format(Locale.ROOT, "| %s | %s | %d of %d | %s | %s | %s | %s | %s |%n", c.name(), c.file(),
-          rows.size(), s.seeds(), interval(last), interval(best),
-          Double.isNaN(last.mean()) || Double.isNaN(base) ? "n/a" : String.format(Locale.ROOT, "%+.1f", 100 * (last.mean() - base)),
+      TInterval sampledLast = TInterval.of(values(outcomes, c.name(), RunOutcome::sampledLastPassAt1));
+      out.append(String.format(Locale.ROOT, "| %s | %s | %d of %d | %s | %s | %s |%s %s | %s |%n", c.name(), c.file(),
+          rows.size(), s.seeds(), interval(last), interval(best), delta(last.mean(), base),
+          sampled ? " " + interval(sampledLast) + " | " + delta(sampledLast.mean(), sampledBase) + " |" : "",
           c.kind() == StudyConfiguration.Kind.BASE ? "n/a (no training)"
               : nd.isEmpty() ? "n/a (no round published)" : String.format(Locale.ROOT, "%.3f", mean(nd)),
           String.format(Locale.ROOT, "%.1f", rows.stream().mapToLong(RunOutcome::rounds).average().orElse(0))));
     }
     out.append("\n![pass@1 by configuration](").append(s.chart().getFileName()).append(")\n\n## Runs\n\n");
     out.append("| configuration | seed | run directory | start pass@1 (run's own) | last version | pass@1 last |"
-        + " scored by | best version | pass@1 best | non-degenerate | rounds | note |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + (sampled ? " sampled pass@1 last |" : "") + " scored by | best version | pass@1 best | non-degenerate | rounds"
+        + " | note |\n");
+    out.append("|---|---|---|---|---|---|" + (sampled ? "---|" : "") + "---|---|---|---|---|---|\n");
     for (RunOutcome o : outcomes) {
-      out.append(String.format(Locale.ROOT, "| %s | %d | `%s` | %s | v%d | %s | %s | v%d | %s | %s | %d | %s |%n",
+      out.append(String.format(Locale.ROOT, "| %s | %d | `%s` | %s | v%d | %s |%s %s | v%d | %s | %s | %d | %s |%n",
           o.configuration().name(), o.seed(), o.runDir(), pct(o.startPassAt1()), o.lastVersion(), pct(o.lastPassAt1()),
+          sampled ? " " + pct(o.sampledLastPassAt1()) + " |" : "",
           o.evaluatedBy(), o.bestVersion(), pct(o.bestPassAt1()),
           Double.isNaN(o.nonDegenerateGroupFraction()) ? "n/a" : String.format(Locale.ROOT, "%.3f", o.nonDegenerateGroupFraction()),
           o.rounds(), o.failure()));
@@ -88,8 +100,9 @@ final class PaperTableMarkdown {
 
   static String summary(RunOutcome o) {
     return o.failure().isEmpty()
-        ? String.format(Locale.ROOT, "%s seed %d: pass@1 last v%d %s (%s), best v%d %s, %d rounds, non-degenerate %s",
+        ? String.format(Locale.ROOT, "%s seed %d: pass@1 last v%d %s (%s)%s, best v%d %s, %d rounds, non-degenerate %s",
             o.configuration().name(), o.seed(), o.lastVersion(), pct(o.lastPassAt1()), o.evaluatedBy(),
+            Double.isNaN(o.sampledLastPassAt1()) ? "" : ", sampled " + pct(o.sampledLastPassAt1()),
             o.bestVersion(), pct(o.bestPassAt1()), o.rounds(),
             Double.isNaN(o.nonDegenerateGroupFraction()) ? "n/a" : String.format(Locale.ROOT, "%.3f", o.nonDegenerateGroupFraction()))
         : o.configuration().name() + " seed " + o.seed() + ": " + o.failure();
@@ -121,6 +134,10 @@ final class PaperTableMarkdown {
     }
     return Double.isNaN(t.halfWidth()) ? String.format(Locale.ROOT, "%.1f", 100 * t.mean())
         : String.format(Locale.ROOT, "%.1f ± %.1f", 100 * t.mean(), 100 * t.halfWidth());
+  }
+
+  private static String delta(double mean, double base) {
+    return Double.isNaN(mean) || Double.isNaN(base) ? "n/a" : String.format(Locale.ROOT, "%+.1f", 100 * (mean - base));
   }
 
   private static String pct(double v) {

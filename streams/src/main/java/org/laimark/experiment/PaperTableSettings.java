@@ -23,10 +23,12 @@ import java.util.stream.IntStream;
  *     table was killed) is resumed. So a killed table loses nothing, and several invocations with disjoint
  *     rows or seeds can share one directory and a last one with every row writes the whole table.
  * @param onlySeeds the seeds (of 1..seeds) this invocation runs, or empty for all of them
+ * @param sampled answers per held-out task of a second score of each run's last version and of the base, sampled
+ *     at the run's {@code evaluation.temperature} (pass@1 of the sampling policy), or 0 for none
  */
 public record PaperTableSettings(
     int seeds, Path configDir, Path out, Path runsDir, long maxRounds, Duration maxDuration, int problems,
-    boolean simulated, List<String> rows, Path tableDir, List<Integer> onlySeeds) {
+    boolean simulated, List<String> rows, Path tableDir, List<Integer> onlySeeds, int sampled) {
 
   public PaperTableSettings {
     if (seeds < 1) {
@@ -41,6 +43,9 @@ public record PaperTableSettings(
     }
     if (maxDuration != null && (maxDuration.isNegative() || maxDuration.isZero())) {
       throw new IllegalArgumentException("--max-duration: must be positive, got " + maxDuration);
+    }
+    if (sampled < 0 || sampled == 1) {
+      throw new IllegalArgumentException("--sampled: must be 0 (none) or at least 2 answers per task, got " + sampled);
     }
     rows = rows == null ? List.of() : List.copyOf(rows);
     onlySeeds = onlySeeds == null ? List.of() : List.copyOf(onlySeeds);

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * @param nonDegenerateGroupFraction groups with non-zero reward variance over the published rounds; NaN
  *     when nothing was published
  * @param failure why the run produced no measurement, or empty
+ * @param sampledLastPassAt1 the last version's pass@1 from several sampled answers per task ({@code --sampled}),
+ *     NaN when not measured
  */
 public record RunOutcome(
     StudyConfiguration configuration,
@@ -26,11 +28,17 @@ public record RunOutcome(
     String evaluatedBy,
     double nonDegenerateGroupFraction,
     long rounds,
-    String failure) {
+    String failure,
+    double sampledLastPassAt1) {
 
   static RunOutcome failed(StudyConfiguration c, int seed, Path runDir, boolean simulated, String why) {
     return new RunOutcome(c, seed, runDir, simulated, Double.NaN, -1, Double.NaN, -1, Double.NaN, "", Double.NaN,
-        0, why);
+        0, why, Double.NaN);
+  }
+
+  RunOutcome withSampledLastPassAt1(double passAt1) {
+    return new RunOutcome(configuration, seed, runDir, simulated, startPassAt1, lastVersion, lastPassAt1, bestVersion,
+        bestPassAt1, evaluatedBy, nonDegenerateGroupFraction, rounds, failure, passAt1);
   }
 
   public boolean measured() {

@@ -11,6 +11,7 @@ import org.laimark.actors.eval.ContaminationGuard;
 import org.laimark.actors.eval.EvalPrompts;
 import org.laimark.actors.pipeline.DedupSettings;
 import org.laimark.actors.pipeline.ModelAccessSettings;
+import org.laimark.actors.pipeline.HeldOutSampling;
 import org.laimark.actors.pipeline.SandboxedPassAtOne;
 import org.laimark.actors.pipeline.Verifier;
 import org.laimark.actors.sandbox.SandboxService;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * The real workload ({@code run.policy = djl}): the Qwen3 policy with a LoRA adapter on DJL from
  * {@code run.model-dir}, the bubblewrap sandbox pool ({@code laimark.sandbox}), the contamination guard
  * against the configured benchmarks ({@code laimark.eval.contamination}) and, by the dedup rule, the run's
- * own held-out set, and greedy held-out pass@1 on the
+ * own held-out set, and held-out pass@1 (greedy, or sampled: {@link HeldOutSampling}) on the
  * first {@code evaluation.tasks} tasks of {@code evaluation.benchmark}. Everything opened is closed by the workload's
  * {@code close}, in reverse order; a failure while opening closes what was already open.
  */
@@ -65,14 +66,15 @@ final class DjlWorkload {
       opened.push(sandbox);
       EvalSettings.Contamination c = eval.contamination();
       ContaminationGuard guard = ContaminationGuard.against(c.against(), c);
-      String benchmark = benchmarkName(djl.heldOutBenchmark()) + "[" + heldOut.size() + "] pass@1";
+      HeldOutSampling sampling = HeldOutSampling.fromConfig(config);
+      String benchmark = benchmarkName(djl.heldOutBenchmark()) + "[" + heldOut.size() + "] " + sampling.describe();
       log.info("DJL workload: {}, sandbox {}, contamination guard against {}, held-out {}",
           policy.description(), sandboxSettings.isolation(), c.against(), benchmark);
       Verifier.ContaminationCheck contamination = Verifier.ContaminationCheck.of(guard)
           .or(Verifier.ContaminationCheck.nearCopiesOf(heldOut, DedupSettings.fromConfig(config)));
       return new Workload(policy, sandbox, contamination,
           (model, scheduler) -> new SandboxedPassAtOne(benchmark, heldOut, new EvalPrompts(eval.prompt()),
-              djl.heldOutMaxNewTokens(), sandbox, model, scheduler, stream.askTimeout()),
+              djl.heldOutMaxNewTokens(), sandbox, model, scheduler, stream.askTimeout(), sampling),
           closeAll);
     } catch (RuntimeException | Error e) {
       closeInReverse(opened);

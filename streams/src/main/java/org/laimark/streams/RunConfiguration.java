@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.laimark.actors.bank.RunDirectory;
 import org.laimark.actors.pipeline.DedupSettings;
+import org.laimark.actors.pipeline.HeldOutSampling;
 import org.laimark.actors.pipeline.ModelAccessSettings;
 import org.laimark.config.CalibratorSettings;
 import org.laimark.config.EvalSettings;
@@ -123,6 +124,7 @@ public record RunConfiguration(RunDirectory run, Config config, boolean resumed)
     DedupSettings.fromConfig(config);
     ModelAccessSettings.fromConfig(config);
     EvalSettings.fromConfig(config);
+    HeldOutSampling.fromConfig(config);
     if (run.simulated()) {
       SimulatedSettings.fromConfig(config);
     } else {

@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.Scheduler;
 import org.laimark.actors.eval.EvalPrompts;
 import org.laimark.actors.pipeline.HeldOutEvaluation;
 import org.laimark.actors.pipeline.ModelAccess;
+import org.laimark.actors.pipeline.HeldOutSampling;
 import org.laimark.actors.pipeline.SandboxedPassAtOne;
 import org.laimark.actors.pipeline.Verifier;
 import org.laimark.actors.sandbox.Sandbox;
@@ -53,11 +54,13 @@ public record Workload(
     Sandbox sandbox = w.sandbox();
     EvalSettings eval = EvalSettings.fromConfig(config);
     List<Problem> heldOut = w.heldOutProblems();
+    HeldOutSampling sampling = HeldOutSampling.fromConfig(config);
     return new Workload(w.policy(), sandbox,
         // The simulated domain has no overlap with HumanEval/MBPP to guard against; said here, not hidden.
         Verifier.ContaminationCheck.NONE,
-        (model, scheduler) -> new SandboxedPassAtOne("SIMULATED held-out (" + heldOut.size() + " domain problems)",
-            heldOut, new EvalPrompts(eval.prompt()), 256, sandbox, model, scheduler, Duration.ofMinutes(10)),
+        (model, scheduler) -> new SandboxedPassAtOne("SIMULATED held-out (" + heldOut.size() + " domain problems) "
+            + sampling.describe(), heldOut, new EvalPrompts(eval.prompt()), 256, sandbox, model, scheduler,
+            Duration.ofMinutes(10), sampling),
         () -> { }); // nothing native or external to release
   }
 }

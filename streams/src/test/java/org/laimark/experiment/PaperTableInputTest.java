@@ -65,6 +65,13 @@ class PaperTableInputTest {
     assertEquals("laimark: --rows: iteration continues selfgen-g4's runs, so it needs selfgen-g4 too", err);
   }
 
+  @Test
+  void oneSampledAnswerPerTaskIsRefused() {
+    String err = run("experiment", "paper-table", "--sampled", "1", "--runs-dir", tmp.toString());
+
+    assertEquals("laimark: --sampled: must be 0 (none) or at least 2 answers per task, got 1", err);
+  }
+
   /** Runs the CLI, expects exit 2, returns its one line of stderr. */
   private static String run(String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -58,10 +58,16 @@ public final class ModelAnswers implements AnswerSource {
     return identity.deepCopy();
   }
 
-  /** SplitMix64 over (base seed, task id, sample index): stable across runs, JVMs and batch shapes. */
   long seedFor(SampleKey key) {
-    long z = sampling.seed() * 0x9E3779B97F4A7C15L + key.taskId().hashCode() * 0xBF58476D1CE4E5B9L
-        + key.index();
+    return seedFor(sampling.seed(), key.taskId(), key.index());
+  }
+
+  /**
+   * SplitMix64 over (base seed, task id, sample index): stable across runs, JVMs and batch shapes. Public so
+   * the pipeline's sampled held-out score draws exactly the samples {@code laimark eval} draws.
+   */
+  public static long seedFor(long baseSeed, String taskId, int index) {
+    long z = baseSeed * 0x9E3779B97F4A7C15L + taskId.hashCode() * 0xBF58476D1CE4E5B9L + index;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

@@ -11,7 +11,10 @@ public interface HeldOutEvaluation {
   /** The score; completes exceptionally only for trouble on our side (model or sandbox). */
   CompletionStage<Score> evaluate();
 
-  /** {@code passed} of {@code total} held-out problems, all answered by {@code policyVersion}. */
+  /**
+   * {@code passed} of {@code total} held-out answers (one per problem, or several when sampled), all by
+   * {@code policyVersion}.
+   */
   record Score(long policyVersion, String benchmark, int passed, int total) {
     public Score {
       if (total <= 0 || passed < 0 || passed > total) {

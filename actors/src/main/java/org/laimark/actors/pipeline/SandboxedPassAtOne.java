@@ -17,10 +17,9 @@ import org.laimark.data.SandboxJob;
 import org.laimark.data.Verdict;
 import org.laimark.data.VerdictStatus;
 import org.laimark.model.policy.GenerationRequest;
-import org.laimark.model.policy.SamplingParams;
 
 /**
- * Greedy pass@1 on held-out problems, through the pipeline's own {@link ModelAccess} (so evaluation
+ * Held-out pass@1 (greedy, or estimated from several samples per task: {@link HeldOutSampling}), through the pipeline's own {@link ModelAccess} (so evaluation
  * shares the model with training and sees one policy version) and the sandbox, with the evaluator's
  * prompts and answer reading ({@link EvalPrompts}, {@link Harness#STANDARD}), so the number matches
  * {@code laimark eval} on the same tasks up to its per-task time scaling (here the sandbox's
@@ -36,7 +35,9 @@ public final class SandboxedPassAtOne implements HeldOutEvaluation {
   private final ActorRef<ModelAccess.Command> modelAccess;
   private final Scheduler scheduler;
   private final Duration timeout;
+  private final HeldOutSampling sampling;
 
+  /** Greedy pass@1, the study's. */
   public SandboxedPassAtOne(
       String benchmark,
       List<Problem> tasks,
@@ -46,6 +47,19 @@ public final class SandboxedPassAtOne implements HeldOutEvaluation {
       ActorRef<ModelAccess.Command> modelAccess,
       Scheduler scheduler,
       Duration timeout) {
+    this(benchmark, tasks, prompts, maxNewTokens, sandbox, modelAccess, scheduler, timeout, HeldOutSampling.GREEDY);
+  }
+
+  public SandboxedPassAtOne(
+      String benchmark,
+      List<Problem> tasks,
+      EvalPrompts prompts,
+      int maxNewTokens,
+      Sandbox sandbox,
+      ActorRef<ModelAccess.Command> modelAccess,
+      Scheduler scheduler,
+      Duration timeout,
+      HeldOutSampling sampling) {
     if (tasks.isEmpty()) {
       throw new IllegalArgumentException("no held-out tasks in " + benchmark);
     }
@@ -57,15 +71,18 @@ public final class SandboxedPassAtOne implements HeldOutEvaluation {
     this.modelAccess = modelAccess;
     this.scheduler = scheduler;
     this.timeout = timeout;
+    this.sampling = sampling;
   }
 
   @Override
   public CompletionStage<Score> evaluate() {
     List<GenerationRequest> requests = new ArrayList<>();
     for (Problem task : tasks) {
-      requests.add(
-          new GenerationRequest(
-              prompts.messages(task), SamplingParams.greedy(maxNewTokens), "heldout:" + task.id()));
+      for (int i = 0; i < sampling.samples(); i++) {
+        requests.add(
+            new GenerationRequest(
+                prompts.messages(task), sampling.params(task.id(), i, maxNewTokens), "heldout:" + task.id()));
+      }
     }
     CompletionStage<ModelAccess.GenerateReply> answers =
         AskPattern.ask(
@@ -80,9 +97,13 @@ public final class SandboxedPassAtOne implements HeldOutEvaluation {
   }
 
   private CompletableFuture<Score> judge(ModelAccess.Generated generated) {
+    if (generated.completions().size() != tasks.size() * sampling.samples()) {
+      throw new IllegalStateException("the model returned " + generated.completions().size() + " answers for "
+          + tasks.size() * sampling.samples() + " held-out requests");
+    }
     List<CompletableFuture<Verdict>> verdicts = new ArrayList<>();
-    for (int i = 0; i < tasks.size(); i++) {
-      Problem task = tasks.get(i);
+    for (int i = 0; i < generated.completions().size(); i++) {
+      Problem task = tasks.get(i / sampling.samples());
       String text = generated.completions().get(i).text();
       Harness.Prepared prepared =
           Harness.STANDARD.prepare(task, text == null ? "" : text, AnswerMode.AUTO);
@@ -92,7 +113,7 @@ public final class SandboxedPassAtOne implements HeldOutEvaluation {
               : SampleGrader.run(
                   sandbox,
                   SandboxJob.withTests(
-                      "heldout/" + task.id(), task.programFor(prepared.solution()), task.tests()),
+                      label(task, i), task.programFor(prepared.solution()), task.tests()),
                   timeout));
     }
     return CompletableFuture.allOf(verdicts.toArray(CompletableFuture[]::new))
@@ -107,7 +128,11 @@ public final class SandboxedPassAtOne implements HeldOutEvaluation {
                 }
                 passed += verdict != null && verdict.passed() ? 1 : 0;
               }
-              return new Score(generated.policyVersion(), benchmark, passed, tasks.size());
+              return new Score(generated.policyVersion(), benchmark, passed, verdicts.size());
             });
+  }
+
+  private String label(Problem task, int answer) {
+    return sampling.greedy() ? "heldout/" + task.id() : "heldout/" + task.id() + "#" + answer % sampling.samples();
   }
 }

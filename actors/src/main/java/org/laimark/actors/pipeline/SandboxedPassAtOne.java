@@ -37,19 +37,6 @@ public final class SandboxedPassAtOne implements HeldOutEvaluation {
   private final Duration timeout;
   private final HeldOutSampling sampling;
 
-  /** Greedy pass@1, the study's. */
-  public SandboxedPassAtOne(
-      String benchmark,
-      List<Problem> tasks,
-      EvalPrompts prompts,
-      int maxNewTokens,
-      Sandbox sandbox,
-      ActorRef<ModelAccess.Command> modelAccess,
-      Scheduler scheduler,
-      Duration timeout) {
-    this(benchmark, tasks, prompts, maxNewTokens, sandbox, modelAccess, scheduler, timeout, HeldOutSampling.GREEDY);
-  }
-
   public SandboxedPassAtOne(
       String benchmark,
       List<Problem> tasks,

@@ -196,10 +196,18 @@ public final class PaperTable {
       }
       log.printf("paper-table: %s seed %d: scoring v%d with %d sampled answers per held-out task%n",
           o.configuration().name(), o.seed(), o.lastVersion(), n);
-      HeldOutEvaluation.Score s = HeldOutCheck.evaluate(
-          RunConfiguration.resume(o.runDir(), Map.of(HeldOutSampling.PATH + ".samples", n,
-              HeldOutSampling.PATH + ".seed", o.seed())).config(), checkpoint,
-          EVALUATION_TIMEOUT);
+      HeldOutEvaluation.Score s;
+      try {
+        s = HeldOutCheck.evaluate(RunConfiguration.resume(o.runDir(), Map.of(HeldOutSampling.PATH + ".samples", n,
+            HeldOutSampling.PATH + ".seed", o.seed())).config(), checkpoint, EVALUATION_TIMEOUT);
+      } catch (InvalidSettingException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // The greedy measurement stands; the sampled cell says n/a and the log says why.
+        log.printf("paper-table: %s seed %d: the sampled score failed: %s%n", o.configuration().name(), o.seed(),
+            oneLine(e));
+        return o;
+      }
       EvaluationFile.write(o.runDir(), EvaluationFile.SAMPLED, s, n, "last version v" + o.lastVersion() + ", " + n
           + " sampled answers per task");
       saved = new EvaluationFile.Saved(s.policyVersion(), s.passRate(), n);

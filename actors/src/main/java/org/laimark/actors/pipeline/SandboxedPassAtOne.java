@@ -27,6 +27,8 @@ import org.laimark.model.policy.GenerationRequest;
  */
 public final class SandboxedPassAtOne implements HeldOutEvaluation {
 
+  static final int JUDGED_AT_ONCE = 256;
+
   private final String benchmark;
   private final List<Problem> tasks;
   private final EvalPrompts prompts;
@@ -84,39 +86,54 @@ public final class SandboxedPassAtOne implements HeldOutEvaluation {
   }
 
   private CompletableFuture<Score> judge(ModelAccess.Generated generated) {
-    if (generated.completions().size() != tasks.size() * sampling.samples()) {
-      throw new IllegalStateException("the model returned " + generated.completions().size() + " answers for "
+    int answers = generated.completions().size();
+    if (answers != tasks.size() * sampling.samples()) {
+      throw new IllegalStateException("the model returned " + answers + " answers for "
           + tasks.size() * sampling.samples() + " held-out requests");
     }
+    return passedFrom(generated, 0)
+        .thenApply(passed -> new Score(generated.policyVersion(), benchmark, passed, answers));
+  }
+
+  /**
+   * How many of the answers from {@code from} on pass, judged {@link #JUDGED_AT_ONCE} at a time: the sandbox
+   * pool queues a bounded number of jobs (laimark.sandbox.pool.queue-capacity, 1000), and 300 tasks with 16
+   * samples each are 4800.
+   */
+  private CompletableFuture<Integer> passedFrom(ModelAccess.Generated generated, int from) {
+    int to = Math.min(generated.completions().size(), from + JUDGED_AT_ONCE);
+    if (from >= to) {
+      return CompletableFuture.completedFuture(0);
+    }
     List<CompletableFuture<Verdict>> verdicts = new ArrayList<>();
-    for (int i = 0; i < generated.completions().size(); i++) {
-      Problem task = tasks.get(i / sampling.samples());
-      String text = generated.completions().get(i).text();
-      Harness.Prepared prepared =
-          Harness.STANDARD.prepare(task, text == null ? "" : text, AnswerMode.AUTO);
-      verdicts.add(
-          prepared.empty()
-              ? CompletableFuture.completedFuture(null)
-              : SampleGrader.run(
-                  sandbox,
-                  SandboxJob.withTests(
-                      label(task, i), task.programFor(prepared.solution()), task.tests()),
-                  timeout));
+    for (int i = from; i < to; i++) {
+      verdicts.add(verdict(i, generated.completions().get(i).text()));
     }
     return CompletableFuture.allOf(verdicts.toArray(CompletableFuture[]::new))
-        .thenApply(
-            ignored -> {
-              int passed = 0;
-              for (CompletableFuture<Verdict> v : verdicts) {
-                Verdict verdict = v.join();
-                if (verdict != null && verdict.status() == VerdictStatus.INFRA_ERROR) {
-                  throw new IllegalStateException(
-                      "the sandbox failed on our side: " + verdict.message());
-                }
-                passed += verdict != null && verdict.passed() ? 1 : 0;
-              }
-              return new Score(generated.policyVersion(), benchmark, passed, verdicts.size());
-            });
+        .thenApply(ignored -> passed(verdicts))
+        .thenCompose(passed -> passedFrom(generated, to).thenApply(rest -> passed + rest));
+  }
+
+  /** Answer {@code i}'s verdict, or null for an empty answer (a failure that needs no sandbox). */
+  private CompletableFuture<Verdict> verdict(int i, String text) {
+    Problem task = tasks.get(i / sampling.samples());
+    Harness.Prepared prepared = Harness.STANDARD.prepare(task, text == null ? "" : text, AnswerMode.AUTO);
+    return prepared.empty()
+        ? CompletableFuture.completedFuture(null)
+        : SampleGrader.run(sandbox,
+            SandboxJob.withTests(label(task, i), task.programFor(prepared.solution()), task.tests()), timeout);
+  }
+
+  private static int passed(List<CompletableFuture<Verdict>> verdicts) {
+    int passed = 0;
+    for (CompletableFuture<Verdict> v : verdicts) {
+      Verdict verdict = v.join();
+      if (verdict != null && verdict.status() == VerdictStatus.INFRA_ERROR) {
+        throw new IllegalStateException("the sandbox failed on our side: " + verdict.message());
+      }
+      passed += verdict != null && verdict.passed() ? 1 : 0;
+    }
+    return passed;
   }
 
   private String label(Problem task, int answer) {

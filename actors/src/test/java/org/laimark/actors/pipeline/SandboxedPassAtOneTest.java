@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +23,7 @@ import org.laimark.actors.eval.ModelAnswers;
 import org.laimark.config.InvalidSettingException;
 import org.laimark.data.Problem;
 import org.laimark.data.SandboxJob;
+import org.laimark.data.VerdictStatus;
 import org.laimark.model.policy.SimulatedPolicy;
 
 /** Held-out pass@1, greedy and sampled, over the SIMULATED policy and a scripted sandbox. */
@@ -42,10 +46,15 @@ class SandboxedPassAtOneTest {
   }
 
   private static HeldOutEvaluation.Score score(HeldOutSampling sampling, ScriptedSandbox sandbox) throws Exception {
+    return score(20, sampling, sandbox);
+  }
+
+  private static HeldOutEvaluation.Score score(int taskCount, HeldOutSampling sampling, ScriptedSandbox sandbox)
+      throws Exception {
     SimulatedPolicy policy = SimulatedPolicy.builder(3).defaultSkill(0.5)
         .answerSource(key -> TestProblems.answers()).build();
     ActorRef<ModelAccess.Command> model = testKit.spawn(ModelAccess.create(policy, TestSettings.modelAccess()));
-    SandboxedPassAtOne heldOut = new SandboxedPassAtOne("held-out", tasks(20),
+    SandboxedPassAtOne heldOut = new SandboxedPassAtOne("held-out", tasks(taskCount),
         new EvalPrompts(EvalSettings.fromConfig(TestSettings.config()).prompt()), 64, sandbox, model,
         testKit.system().scheduler(), WAIT, sampling);
     return heldOut.evaluate().toCompletableFuture().get(1, TimeUnit.MINUTES);
@@ -78,6 +87,32 @@ class SandboxedPassAtOneTest {
       labels.add(job.id());
     }
     assertEquals(160, labels.size(), "every sample is judged on its own");
+  }
+
+  @Test
+  void thousandsOfSampledAnswersAreJudgedAFewHundredAtATimeSoTheSandboxQueueCannotOverflow() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger mostInFlight = new AtomicInteger();
+    Executor later = CompletableFuture.delayedExecutor(2, TimeUnit.MILLISECONDS);
+    ScriptedSandbox queueOf300 = ScriptedSandbox.async(job -> {
+      int now = inFlight.incrementAndGet();
+      mostInFlight.accumulateAndGet(now, Math::max);
+      if (now > 300) {
+        inFlight.decrementAndGet();
+        return CompletableFuture.completedFuture(ScriptedSandbox.verdict(VerdictStatus.INFRA_ERROR, "queue full"));
+      }
+      return CompletableFuture.supplyAsync(() -> {
+        inFlight.decrementAndGet();
+        return ScriptedSandbox.verdict(job.program().contains(ScriptedSandbox.RIGHT)
+            ? VerdictStatus.PASSED : VerdictStatus.FAILED, "");
+      }, later);
+    });
+
+    HeldOutEvaluation.Score s = score(40, new HeldOutSampling(16, 0.8, 0.95, 42), queueOf300);
+
+    assertEquals(640, s.total());
+    assertEquals(640, queueOf300.jobs().size());
+    assertTrue(mostInFlight.get() <= SandboxedPassAtOne.JUDGED_AT_ONCE, "at most " + mostInFlight.get() + " at once");
   }
 
   @Test

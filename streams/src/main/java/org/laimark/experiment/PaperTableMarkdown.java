@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -48,15 +49,15 @@ final class PaperTableMarkdown {
         + (sampled ? " Sampled: the last version's (and the base's) pass@1 from " + s.sampled() + " answers per task"
             + " sampled at the runs' laimark.pipeline.evaluation.temperature and top-p (the share that pass), with"
             + " sampling seed k for seed k's runs and base, so each run is compared with the base on the same draws and"
-            + " the base row's interval is what the draws alone move; Δ sampled against the base's."
+            + " the base row's interval is what the draws alone move. Δ sampled, paired: each seed k run's sampled"
+            + " pass@1 minus base seed k's, mean over seeds ± the same t half-width, in points."
             : "")
         + "\n\n");
     out.append("| configuration | experiment file | seeds | pass@1 last (%) | pass@1 best (%) | Δ last vs base"
-        + " (points) |" + (sampled ? " sampled pass@1 last (%) | Δ sampled vs base (points) |" : "")
+        + " (points) |" + (sampled ? " sampled pass@1 last (%) | Δ sampled vs base, paired (points) |" : "")
         + " non-degenerate group fraction | GRPO rounds (mean) |\n");
     out.append("|---|---|---|---|---|---|" + (sampled ? "---|---|" : "") + "---|---|\n");
     double base = TInterval.of(values(outcomes, "base", RunOutcome::lastPassAt1)).mean();
-    double sampledBase = TInterval.of(values(outcomes, "base", RunOutcome::sampledLastPassAt1)).mean();
     for (StudyConfiguration c : s.configurations()) {
       List<RunOutcome> rows = measured(outcomes, c.name());
       TInterval last = TInterval.of(values(outcomes, c.name(), RunOutcome::lastPassAt1));
@@ -66,7 +67,8 @@ final class PaperTableMarkdown {
       TInterval sampledLast = TInterval.of(values(outcomes, c.name(), RunOutcome::sampledLastPassAt1));
       out.append(String.format(Locale.ROOT, "| %s | %s | %d of %d | %s | %s | %s |%s %s | %s |%n", c.name(), c.file(),
           rows.size(), s.seeds(), interval(last), interval(best), delta(last.mean(), base),
-          sampled ? " " + interval(sampledLast) + " | " + delta(sampledLast.mean(), sampledBase) + " |" : "",
+          sampled ? " " + interval(sampledLast) + " | " + signedInterval(pairedSampledGains(outcomes, c.name())) + " |"
+              : "",
           c.kind() == StudyConfiguration.Kind.BASE ? "n/a (no training)"
               : nd.isEmpty() ? "n/a (no round published)" : String.format(Locale.ROOT, "%.3f", mean(nd)),
           String.format(Locale.ROOT, "%.1f", rows.stream().mapToLong(RunOutcome::rounds).average().orElse(0))));
@@ -134,6 +136,25 @@ final class PaperTableMarkdown {
     }
     return Double.isNaN(t.halfWidth()) ? String.format(Locale.ROOT, "%.1f", 100 * t.mean())
         : String.format(Locale.ROOT, "%.1f ± %.1f", 100 * t.mean(), 100 * t.halfWidth());
+  }
+
+  /** Each measured seed's sampled pass@1 minus the base's of the same seed (drawn with the same sampling seed). */
+  private static TInterval pairedSampledGains(List<RunOutcome> outcomes, String name) {
+    List<Double> gains = new ArrayList<>();
+    for (RunOutcome o : measured(outcomes, name)) {
+      measured(outcomes, "base").stream().filter(b -> b.seed() == o.seed()).findFirst()
+          .map(b -> o.sampledLastPassAt1() - b.sampledLastPassAt1())
+          .filter(g -> !Double.isNaN(g)).ifPresent(gains::add);
+    }
+    return TInterval.of(gains);
+  }
+
+  private static String signedInterval(TInterval t) {
+    if (t.n() == 0) {
+      return "n/a";
+    }
+    return Double.isNaN(t.halfWidth()) ? String.format(Locale.ROOT, "%+.1f", 100 * t.mean())
+        : String.format(Locale.ROOT, "%+.1f ± %.1f", 100 * t.mean(), 100 * t.halfWidth());
   }
 
   private static String delta(double mean, double base) {

@@ -40,12 +40,14 @@ class PaperTableSampledTest {
           .orElseThrow(() -> new AssertionError("no row for " + name + " in\n" + text));
       String[] cells = row.split("\\|");
       assertTrue(cells[7].trim().matches("\\d+\\.\\d"), "sampled pass@1: " + row);
-      assertTrue(cells[8].trim().matches("[+-]\\d+\\.\\d"), "sampled delta: " + row);
+      assertTrue(cells[8].trim().matches("[+-]\\d+\\.\\d"), "paired sampled delta (one seed, no interval): " + row);
       EvaluationFile.Saved saved = EvaluationFile.read(table.resolve(name + "-seed1"), EvaluationFile.SAMPLED);
       assertEquals(4, saved.answersPerTask(), name);
       assertEquals(String.format(java.util.Locale.ROOT, "%.1f", 100 * saved.passAt1()), cells[7].trim(), row);
     }
     assertEquals(1, EvaluationFile.read(table.resolve("base-seed1")).answersPerTask(), "the greedy score stays apart");
+    assertTrue(text.lines().anyMatch(l -> l.startsWith("| base | ") && l.contains("| +0.0 | n/a (no training)")),
+        "the base's paired gain over itself is 0:\n" + text);
     Path curatedScore = table.resolve("curated-seed1").resolve(EvaluationFile.SAMPLED);
     FileTime scoredAt = Files.getLastModifiedTime(curatedScore);
 

@@ -158,7 +158,7 @@ public final class PaperTable {
     } else {
       EvaluationFile.Saved saved = EvaluationFile.read(runDir);
       if (saved == null || saved.policyVersion() != lastVersion) {
-        Path checkpoint = f.status().checkpoint() != null ? runDir.resolve(f.status().checkpoint()) : initial;
+        Path checkpoint = lastVersionCheckpoint(runDir, initial);
         HeldOutEvaluation.Score s = HeldOutCheck.evaluate(RunConfiguration.resume(runDir, Map.of()).config(),
             checkpoint, EVALUATION_TIMEOUT);
         EvaluationFile.write(runDir, s, "last version v" + lastVersion + ", not evaluated by the run itself");
@@ -189,11 +189,8 @@ public final class PaperTable {
     }
     EvaluationFile.Saved saved = EvaluationFile.read(o.runDir(), EvaluationFile.SAMPLED);
     if (saved == null || saved.policyVersion() != o.lastVersion() || saved.answersPerTask() != n) {
-      Path checkpoint = null;
-      if (o.configuration().kind() != StudyConfiguration.Kind.BASE) {
-        String last = RunFactsReader.read(o.runDir()).status().checkpoint();
-        checkpoint = last != null ? o.runDir().resolve(last) : initialCheckpoint(o.configuration(), o.seed());
-      }
+      Path checkpoint = o.configuration().kind() == StudyConfiguration.Kind.BASE ? null
+          : lastVersionCheckpoint(o.runDir(), initialCheckpoint(o.configuration(), o.seed()));
       log.printf("paper-table: %s seed %d: scoring v%d with %d sampled answers per held-out task%n",
           o.configuration().name(), o.seed(), o.lastVersion(), n);
       HeldOutEvaluation.Score s;
@@ -221,11 +218,13 @@ public final class PaperTable {
   }
 
   private static Path lastCheckpoint(RunOutcome from) {
-    if (from == null || !from.failure().isEmpty()) {
-      return null;
-    }
-    String checkpoint = RunFactsReader.read(from.runDir()).status().checkpoint();
-    return checkpoint == null ? null : from.runDir().resolve(checkpoint);
+    return from == null || !from.failure().isEmpty() ? null : lastVersionCheckpoint(from.runDir(), null);
+  }
+
+  /** The checkpoint of the run's last published version, or {@code initial} when it published none. */
+  private static Path lastVersionCheckpoint(Path runDir, Path initial) {
+    String checkpoint = RunFactsReader.read(runDir).status().checkpoint();
+    return checkpoint == null ? initial : runDir.resolve(checkpoint);
   }
 
   static String oneLine(Throwable e) {

@@ -131,11 +131,16 @@ final class PaperTableMarkdown {
   }
 
   private static String interval(TInterval t) {
+    return interval(t, "%.1f");
+  }
+
+  /** "mean ± half-width" in points (the mean alone for one seed), "n/a" for none. */
+  private static String interval(TInterval t, String meanFormat) {
     if (t.n() == 0) {
       return "n/a";
     }
-    return Double.isNaN(t.halfWidth()) ? String.format(Locale.ROOT, "%.1f", 100 * t.mean())
-        : String.format(Locale.ROOT, "%.1f ± %.1f", 100 * t.mean(), 100 * t.halfWidth());
+    String mean = String.format(Locale.ROOT, meanFormat, 100 * t.mean());
+    return Double.isNaN(t.halfWidth()) ? mean : mean + String.format(Locale.ROOT, " ± %.1f", 100 * t.halfWidth());
   }
 
   /** Each measured seed's sampled pass@1 minus the base's of the same seed (drawn with the same sampling seed). */
@@ -149,12 +154,9 @@ final class PaperTableMarkdown {
     return TInterval.of(gains);
   }
 
+  /** {@link #interval} with the mean's sign always shown: a gain. */
   private static String signedInterval(TInterval t) {
-    if (t.n() == 0) {
-      return "n/a";
-    }
-    return Double.isNaN(t.halfWidth()) ? String.format(Locale.ROOT, "%+.1f", 100 * t.mean())
-        : String.format(Locale.ROOT, "%+.1f ± %.1f", 100 * t.mean(), 100 * t.halfWidth());
+    return interval(t, "%+.1f");
   }
 
   private static String delta(double mean, double base) {

@@ -19,8 +19,9 @@ import org.laimark.data.VerdictStatus;
 import org.laimark.model.policy.GenerationRequest;
 
 /**
- * Held-out pass@1 (greedy, or estimated from several samples per task: {@link HeldOutSampling}), through the pipeline's own {@link ModelAccess} (so evaluation
- * shares the model with training and sees one policy version) and the sandbox, with the evaluator's
+ * Held-out pass@1 (greedy, or estimated from several samples per task: {@link HeldOutSampling}), through
+ * the pipeline's own {@link ModelAccess} (so evaluation shares the model with training and sees one policy
+ * version) and the sandbox, with the evaluator's
  * prompts and answer reading ({@link EvalPrompts}, {@link Harness#STANDARD}), so the number matches
  * {@code laimark eval} on the same tasks up to its per-task time scaling (here the sandbox's
  * default limit applies).

@@ -48,7 +48,12 @@ public record GeneratorSettings(
     /** The model's own, as in the study. */
     WRITTEN,
     /** What the model's reference solution returns for each written call, computed in the sandbox. */
-    REFERENCE
+    REFERENCE,
+    /**
+     * What the docstring means in the embedded domain's language, computed in the sandbox by the body the
+     * domain writes for it, which replaces the model's as the reference (that domain only).
+     */
+    SPEC
   }
 
   public GeneratorSettings {
@@ -61,12 +66,13 @@ public record GeneratorSettings(
         PREFIX + "fresh-template", freshTemplate, "{topic}", "{difficulty}");
     CalibratorSettings.placeholders(PREFIX + "harder-template", harderTemplate, "{problem}");
     if (expectedValues == null) {
-      throw InvalidSettingException.forKey(PREFIX + "expected-values", "must be written or reference", null);
+      throw InvalidSettingException.forKey(PREFIX + "expected-values", "must be written, reference or spec", null);
     }
     CalibratorSettings.positive(PREFIX + "sandbox-timeout", sandboxTimeout);
     if (specCheck && expectedValues != ExpectedValues.REFERENCE) {
       throw InvalidSettingException.forKey(PREFIX + "spec-check",
-          "domain needs expected-values = reference (the check runs with the reference's values)", "domain");
+          "domain needs expected-values = reference (the check runs with the reference's values;"
+              + " with spec values the docstring already decides them)", "domain");
     }
   }
 
@@ -104,7 +110,7 @@ public record GeneratorSettings(
     try {
       return ExpectedValues.valueOf(value.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw InvalidSettingException.forKey(PREFIX + "expected-values", "must be written or reference", value);
+      throw InvalidSettingException.forKey(PREFIX + "expected-values", "must be written, reference or spec", value);
     }
   }
 

@@ -137,8 +137,10 @@ public final class Generator extends AbstractBehavior<Generator.Command> {
     Completion completion = generated.completions().get(0);
     String text =
         Objects.requireNonNull(completion.text(), "the policy returned a completion without text");
-    if (settings.expectedValues() == GeneratorSettings.ExpectedValues.REFERENCE) {
-      ReferenceValues.Planned planned = ReferenceValues.plan(text, settings.specCheck());
+    if (settings.expectedValues() != GeneratorSettings.ExpectedValues.WRITTEN) {
+      ReferenceValues.Planned planned = settings.expectedValues() == GeneratorSettings.ExpectedValues.SPEC
+          ? ReferenceValues.planOverSpec(text)
+          : ReferenceValues.plan(text, settings.specCheck());
       if (!planned.ok()) {
         reject(request, planned.rejection(), planned.detail(), generated.policyVersion(), text);
         return this;

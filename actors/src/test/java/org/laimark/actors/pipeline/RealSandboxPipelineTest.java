@@ -256,4 +256,21 @@ class RealSandboxPipelineTest {
     Problem p = assertInstanceOf(Generator.Proposed.class, kept, kept.toString()).problem();
     assertEquals("assert square_reversed_digits(7) == 94\nassert square_reversed_digits(13) == 961", p.tests());
   }
+
+  @Test
+  void withSpecValuesTheSandboxComputesWhatTheDocstringSaysNotWhatTheBodyDoes() {
+    String swapped = "FUNCTION:\ndef square_reversed_digits(n: int) -> int:\n    \"\"\"Stub.\"\"\"\n\n"
+        + "TESTS:\nassert square_reversed_digits(7) == 0\nassert square_reversed_digits(13) == 0\n\n"
+        + "SOLUTION:\ndef square_reversed_digits(n: int) -> int:\n"
+        + "    \"\"\"Take an integer n: square the number, then reverse its digits, dropping any minus sign."
+        + " Return the resulting integer.\"\"\"\n"
+        + "    n = int(str(abs(n))[::-1])\n    n = n * n\n    return n\n";
+
+    Generator.ProposalOutcome outcome =
+        proposeWithReferenceValues(swapped, "laimark.pipeline.generator.expected-values = spec");
+
+    Problem p = assertInstanceOf(Generator.Proposed.class, outcome, outcome.toString()).problem();
+    assertEquals("assert square_reversed_digits(7) == 94\nassert square_reversed_digits(13) == 961", p.tests());
+    assertTrue(p.solution().contains("    n = n * n\n    n = int(str(abs(n))[::-1])\n"), p.solution());
+  }
 }

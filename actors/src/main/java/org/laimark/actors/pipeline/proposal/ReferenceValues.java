@@ -194,6 +194,29 @@ public final class ReferenceValues {
    * reference returns on every one what the docstring's meaning returns.
    */
   public static Planned plan(String text, boolean specCheck) {
+    return plan(text, specCheck ? Reference.CHECKED_AGAINST_SPEC : Reference.AS_WRITTEN);
+  }
+
+  /**
+   * The {@code generator.expected-values = spec} reading: the docstring, a sentence of the embedded
+   * domain's language ({@link DomainSpec}), is the whole specification. The reference becomes the
+   * SOLUTION's signature and docstring over the body the domain writes for that sentence, so every
+   * expected value is what the docstring means; the model's own body is not run. A model that can state
+   * an operation before it can program it then poses problems about it, which the policy must still solve
+   * from the docstring alone.
+   */
+  public static Planned planOverSpec(String text) {
+    return plan(text, Reference.SPEC);
+  }
+
+  /** Which function's values become the expected values. */
+  private enum Reference {
+    AS_WRITTEN,
+    CHECKED_AGAINST_SPEC,
+    SPEC
+  }
+
+  private static Planned plan(String text, Reference reference) {
     ProposalParse parse = ProblemProposalParser.parse(text);
     if (!parse.ok() && parse.rejection() != ProposalRejection.SOLUTION_MISSING_ENTRY_POINT) {
       return new Planned(null, parse.rejection(), parse.detail());
@@ -239,16 +262,57 @@ public final class ReferenceValues {
           tests.size() + " distinct test call(s) with literal arguments");
     }
     String specFunction = null;
-    if (specCheck) {
+    if (reference != Reference.AS_WRITTEN) {
       Optional<Composition> spec = DomainSpec.read(docstring(stubLines));
       if (spec.isEmpty()) {
         return new Planned(null, ProposalRejection.SPEC_UNREADABLE,
             "the docstring of '" + entryPoint.get() + "' is not a sentence of the domain's language");
       }
-      specFunction = DomainSpec.pythonFunction(spec.get(), SPEC_FUNCTION);
+      if (reference == Reference.CHECKED_AGAINST_SPEC) {
+        specFunction = DomainSpec.pythonFunction(spec.get(), SPEC_FUNCTION);
+      } else {
+        Optional<String> parameter = singleParameter(stubLines);
+        if (parameter.isEmpty()) {
+          return new Planned(null, ProposalRejection.SPEC_UNREADABLE, "'def " + entryPoint.get()
+              + "' must take exactly one parameter, the docstring's " + spec.get().input().variable());
+        }
+        solution = specReference(stubLines, parameter.get(), spec.get());
+      }
     }
     return new Planned(
         new Plan(entryPoint.get(), solution, stubLines, tests, examples, dropped, specFunction), null, "");
+  }
+
+  /**
+   * The stub over the domain's body for {@code spec}, indented as the docstring is; the signature's
+   * parameter is bound to the docstring's variable when the model named it differently.
+   */
+  private static String specReference(List<String> stubLines, String parameter, Composition spec) {
+    String signatureAndDocstring = String.join("\n", stubLines);
+    String lastLine = stubLines.get(stubLines.size() - 1);
+    String indent = lastLine.substring(0, indentOf(lastLine));
+    StringBuilder body = new StringBuilder();
+    String variable = spec.input().variable();
+    if (!parameter.equals(variable)) {
+      body.append(indent).append(variable).append(" = ").append(parameter).append('\n');
+    }
+    for (String line : spec.pythonBody().split("\n")) {
+      body.append(indent).append(line.strip()).append('\n');
+    }
+    return signatureAndDocstring + "\n" + body;
+  }
+
+  /** The name of the signature's only parameter, or empty when it takes none or several. */
+  private static Optional<String> singleParameter(List<String> stubLines) {
+    String joined = String.join("\n", stubLines);
+    int open = joined.indexOf('(');
+    int close = joined.indexOf(')', open + 1);
+    if (open < 0 || close < 0) {
+      return Optional.empty();
+    }
+    String inside = joined.substring(open + 1, close).strip();
+    Matcher name = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*(:[^,=]*)?$").matcher(inside);
+    return name.matches() ? Optional.of(name.group(1)) : Optional.empty();
   }
 
   /** The docstring's text: the stub's lines after the signature, without the quotes. */

@@ -185,4 +185,39 @@ class ReferenceValuesTest {
     assertEquals(ProposalRejection.SPEC_UNREADABLE, planned.rejection());
     assertTrue(ReferenceValues.plan(WRITTEN, false).ok());
   }
+
+  @Test
+  void withSpecValuesTheReferenceIsTheDocstringsMeaningUnderTheModelsSignature() {
+    // ORDER_SWAPPED's body reverses before squaring; its docstring squares first: the body is not run.
+    ReferenceValues.Planned planned = ReferenceValues.planOverSpec(ORDER_SWAPPED);
+
+    assertTrue(planned.ok(), planned.detail());
+    String solution = planned.plan().solution();
+    assertTrue(solution.startsWith("def square_reversed_digits(n: int) -> int:\n    \"\"\"Take an integer n: square"),
+        solution);
+    assertTrue(solution.endsWith("\"\"\"\n    n = n * n\n    n = int(str(abs(n))[::-1])\n    return n\n"), solution);
+    assertFalse(solution.contains("int(str(abs(n))[::-1])\n    n = n * n"), "the model's body is gone");
+    assertFalse(planned.plan().program().contains(ReferenceValues.SPEC_FUNCTION), "nothing to check against");
+  }
+
+  @Test
+  void withSpecValuesAParameterNamedOtherwiseIsBoundToTheDocstringsVariable() {
+    String renamed = ORDER_SWAPPED.replace("square_reversed_digits(n: int)", "square_reversed_digits(x: int)");
+
+    String solution = ReferenceValues.planOverSpec(renamed).plan().solution();
+
+    assertTrue(solution.contains("\"\"\"\n    n = x\n    n = n * n\n"), solution);
+  }
+
+  @Test
+  void withSpecValuesASignatureOfTwoParametersOrAForeignDocstringIsUnreadable() {
+    String twoParameters = ORDER_SWAPPED.replace("square_reversed_digits(n: int)", "square_reversed_digits(n: int, k: int)");
+
+    ReferenceValues.Planned two = ReferenceValues.planOverSpec(twoParameters);
+    ReferenceValues.Planned foreign = ReferenceValues.planOverSpec(WRITTEN);
+
+    assertEquals(ProposalRejection.SPEC_UNREADABLE, two.rejection());
+    assertEquals("'def square_reversed_digits' must take exactly one parameter, the docstring's n", two.detail());
+    assertEquals(ProposalRejection.SPEC_UNREADABLE, foreign.rejection());
+  }
 }

@@ -43,7 +43,8 @@ class ConfigurationErrorsTest {
     InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
         SimulatedRunFixture.simulatedConf(), dir.resolve("run"), Map.of("laimark.pipeline.generator.spec-check", "domain")));
     assertEquals("laimark.pipeline.generator.spec-check: domain needs expected-values = reference (the check runs"
-        + " with the reference's values), got domain", e.getMessage());
+        + " with the reference's values; with spec values the docstring already decides them), got domain",
+        e.getMessage());
     // ...the embedded model's laimark.conf (expected-values = reference) can: it is layered before validation.
     String shipped = Path.of(System.getProperty("laimark.root", "..")).resolve("data/models/laimark-tiny")
         .toAbsolutePath().toString();
@@ -54,6 +55,10 @@ class ConfigurationErrorsTest {
     InvalidSettingException unknown = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
         null, dir.resolve("run2"), Map.of("laimark.pipeline.generator.spec-check", "strict")));
     assertEquals("laimark.pipeline.generator.spec-check: must be none or domain, got strict", unknown.getMessage());
+    InvalidSettingException values = assertThrows(InvalidSettingException.class, () -> RunConfiguration.create(
+        null, dir.resolve("run3"), Map.of("laimark.pipeline.generator.expected-values", "docstring")));
+    assertEquals("laimark.pipeline.generator.expected-values: must be written, reference or spec, got docstring",
+        values.getMessage());
   }
 
   @Test

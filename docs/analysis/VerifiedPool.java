@@ -4,13 +4,17 @@
 // are, and what supervised training on them does to the held-out score.
 //
 //   java -Dai.djl.offline=true -cp streams/target/laimark.jar docs/analysis/VerifiedPool.java \
-//       OUT.jsonl RUN_DIR [RUN_DIR ...]
+//       [--proposed] OUT.jsonl RUN_DIR [RUN_DIR ...]        (OUT.jsonl is replaced)
+//
+// --proposed: every problem the generator passed on, verified or not (session 13 measured what the model
+// writes at two generator temperatures with runs that stopped before verification).
 //
 // Kept: problems of origin "generated" with a ProblemVerified record that were later kept, rejected by
 // calibration (too easy or too hard) or rejected as a duplicate; not kept: anything rejected for another
 // reason (near copies of the held-out set, vacuous tests). One problem per entry point (the first written),
 // as the pipeline's own dedup would. Prints the fate of every verified problem read.
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,8 +33,12 @@ import org.laimark.data.io.ProblemJsonl;
 public class VerifiedPool {
 
   public static void main(String[] args) throws Exception {
+    boolean proposedOnly = args.length > 0 && args[0].equals("--proposed");
+    if (proposedOnly) {
+      args = java.util.Arrays.copyOfRange(args, 1, args.length);
+    }
     if (args.length < 2) {
-      System.err.println("usage: OUT.jsonl RUN_DIR [RUN_DIR ...]");
+      System.err.println("usage: [--proposed] OUT.jsonl RUN_DIR [RUN_DIR ...]");
       System.exit(2);
     }
     Map<String, Problem> proposed = new LinkedHashMap<>();
@@ -56,9 +64,10 @@ public class VerifiedPool {
     Map<String, Integer> fates = new TreeMap<>();
     Set<String> entryPoints = new HashSet<>();
     int written = 0;
+    Files.deleteIfExists(Path.of(args[0])); // replaced, not appended to: a rerun must not double it
     try (ProblemJsonl.Appender out = ProblemJsonl.appender(Path.of(args[0]), false)) {
       for (Map.Entry<String, Problem> e : proposed.entrySet()) {
-        if (!verified.contains(e.getKey())) {
+        if (!proposedOnly && !verified.contains(e.getKey())) {
           continue;
         }
         String fate = rejected.getOrDefault(e.getKey(), "kept");
@@ -69,7 +78,7 @@ public class VerifiedPool {
         }
       }
     }
-    System.out.println("verified problems by fate: " + fates);
+    System.out.println((proposedOnly ? "proposed" : "verified") + " problems by fate: " + fates);
     System.out.println(written + " distinct entry points written to " + args[0]);
   }
 }

@@ -58,6 +58,9 @@ public final class ReferenceValues {
    * @param examples the docstring examples that are literal calls, by the index of their {@code >>>} line
    * @param dropped indices of stub lines left out: examples that are not literal calls, and the claimed
    *     value under every example (it is recomputed)
+   * @param specFunction the docstring's own function to check the reference against (spec check), or null
+   * @param specBody with spec values, the domain's body, which the problem's solution puts under the
+   *     completed stub so that it begins with its prompt; null otherwise
    */
   public record Plan(
       String entryPoint,
@@ -66,7 +69,8 @@ public final class ReferenceValues {
       List<LiteralCall> tests,
       Map<Integer, LiteralCall> examples,
       Set<Integer> dropped,
-      String specFunction) {
+      String specFunction,
+      String specBody) {
 
     public Plan {
       stubLines = List.copyOf(stubLines);
@@ -169,8 +173,9 @@ public final class ReferenceValues {
           stub.add(stubLines.get(line));
         }
       }
-      return ProposalParse.parsed(
-          new ParsedProposal(String.join("\n", stub), asserts, solution, entryPoint));
+      String prompt = String.join("\n", stub);
+      String problemSolution = specBody == null ? solution : prompt + "\n" + specBody;
+      return ProposalParse.parsed(new ParsedProposal(prompt, asserts, problemSolution, entryPoint));
     }
 
     private List<LiteralCall> calls() {
@@ -262,6 +267,7 @@ public final class ReferenceValues {
           tests.size() + " distinct test call(s) with literal arguments");
     }
     String specFunction = null;
+    String specBody = null;
     if (reference != Reference.AS_WRITTEN) {
       Optional<Composition> spec = DomainSpec.read(docstring(stubLines));
       if (spec.isEmpty()) {
@@ -276,19 +282,20 @@ public final class ReferenceValues {
           return new Planned(null, ProposalRejection.SPEC_UNREADABLE, "'def " + entryPoint.get()
               + "' must take exactly one parameter, the docstring's " + spec.get().input().variable());
         }
-        solution = specReference(stubLines, parameter.get(), spec.get());
+        specBody = specBody(stubLines, parameter.get(), spec.get());
+        solution = String.join("\n", stubLines) + "\n" + specBody;
       }
     }
     return new Planned(
-        new Plan(entryPoint.get(), solution, stubLines, tests, examples, dropped, specFunction), null, "");
+        new Plan(entryPoint.get(), solution, stubLines, tests, examples, dropped, specFunction, specBody), null,
+        "");
   }
 
   /**
-   * The stub over the domain's body for {@code spec}, indented as the docstring is; the signature's
-   * parameter is bound to the docstring's variable when the model named it differently.
+   * The domain's body for {@code spec}, indented as the docstring is; the signature's parameter is bound
+   * to the docstring's variable when the model named it differently.
    */
-  private static String specReference(List<String> stubLines, String parameter, Composition spec) {
-    String signatureAndDocstring = String.join("\n", stubLines);
+  private static String specBody(List<String> stubLines, String parameter, Composition spec) {
     String lastLine = stubLines.get(stubLines.size() - 1);
     String indent = lastLine.substring(0, indentOf(lastLine));
     StringBuilder body = new StringBuilder();
@@ -299,7 +306,7 @@ public final class ReferenceValues {
     for (String line : spec.pythonBody().split("\n")) {
       body.append(indent).append(line.strip()).append('\n');
     }
-    return signatureAndDocstring + "\n" + body;
+    return body.toString();
   }
 
   /** The name of the signature's only parameter, or empty when it takes none or several. */

@@ -220,4 +220,21 @@ class ReferenceValuesTest {
     assertEquals("'def square_reversed_digits' must take exactly one parameter, the docstring's n", two.detail());
     assertEquals(ProposalRejection.SPEC_UNREADABLE, foreign.rejection());
   }
+
+  @Test
+  void withSpecValuesTheProblemsSolutionBeginsWithItsPromptAndItsRecomputedExamples() {
+    String withExample = ORDER_SWAPPED.replace(
+        "Return the resulting integer.\"\"\"\n    n = int(",
+        "Return the resulting integer.\n\n    >>> square_reversed_digits(3)\n    5\n    \"\"\"\n    n = int(");
+    assertTrue(withExample.contains(">>> square_reversed_digits(3)"), "the example was added");
+    ReferenceValues.Plan plan = ReferenceValues.planOverSpec(withExample).plan();
+    String m = ReferenceValues.MARKER;
+
+    ProposalParse parse = plan.complete(m + " 0 94\n" + m + " 1 441\n" + m + " 2 9\n");
+
+    assertTrue(parse.ok(), parse.detail());
+    String prompt = parse.proposal().stub();
+    assertTrue(prompt.contains(">>> square_reversed_digits(3)\n    9\n"), prompt);
+    assertEquals(prompt + "\n    n = n * n\n    n = int(str(abs(n))[::-1])\n    return n\n", parse.proposal().solution());
+  }
 }

@@ -173,8 +173,10 @@ public final class ReferenceValues {
           stub.add(stubLines.get(line));
         }
       }
-      String prompt = String.join("\n", stub);
-      String problemSolution = specBody == null ? solution : prompt + "\n" + specBody;
+      // Ends with a newline as the domain's, HumanEval's and MBPP's prompts do: a prompt that stops at the
+      // closing quotes teaches the policy to open every answer with a blank line (session 13).
+      String prompt = String.join("\n", stub) + "\n";
+      String problemSolution = specBody == null ? solution : prompt + specBody;
       return ProposalParse.parsed(new ParsedProposal(prompt, asserts, problemSolution, entryPoint));
     }
 

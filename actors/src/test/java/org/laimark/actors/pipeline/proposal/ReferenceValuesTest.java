@@ -87,7 +87,7 @@ class ReferenceValuesTest {
     assertTrue(p.stub().contains("    >>> running_max_square_square([4, -2, -5, -5, -5, -1])\n    16\n"), p.stub());
     assertFalse(p.stub().contains("-2\n"), "the written example value is gone");
     assertFalse(p.stub().contains("(nums)"), "an example that is not a literal call is left out");
-    assertTrue(p.stub().endsWith("\"\"\""), p.stub());
+    assertTrue(p.stub().endsWith("\"\"\"\n"), p.stub()); // as the domain's and HumanEval's prompts end
     assertFalse(p.stub().contains("nums = ["), "the body is not part of the stub");
   }
 
@@ -235,6 +235,7 @@ class ReferenceValuesTest {
     assertTrue(parse.ok(), parse.detail());
     String prompt = parse.proposal().stub();
     assertTrue(prompt.contains(">>> square_reversed_digits(3)\n    9\n"), prompt);
-    assertEquals(prompt + "\n    n = n * n\n    n = int(str(abs(n))[::-1])\n    return n\n", parse.proposal().solution());
+    assertTrue(prompt.endsWith("    \"\"\"\n"), prompt);
+    assertEquals(prompt + "    n = n * n\n    n = int(str(abs(n))[::-1])\n    return n\n", parse.proposal().solution());
   }
 }

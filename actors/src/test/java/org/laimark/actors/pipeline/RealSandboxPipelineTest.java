@@ -235,14 +235,18 @@ class RealSandboxPipelineTest {
         rejected.detail());
   }
 
+  /** A reference that reverses before squaring under a docstring that squares first. */
+  private static final String ORDER_SWAPPED =
+      "FUNCTION:\ndef square_reversed_digits(n: int) -> int:\n    \"\"\"Stub.\"\"\"\n\n"
+          + "TESTS:\nassert square_reversed_digits(7) == 0\nassert square_reversed_digits(13) == 0\n\n"
+          + "SOLUTION:\ndef square_reversed_digits(n: int) -> int:\n"
+          + "    \"\"\"Take an integer n: square the number, then reverse its digits, dropping any minus sign."
+          + " Return the resulting integer.\"\"\"\n"
+          + "    n = int(str(abs(n))[::-1])\n    n = n * n\n    return n\n";
+
   @Test
   void withTheSpecCheckTheSandboxTellsAReferenceThatDisagreesWithItsDocstringFromOneThatAgrees() {
-    String swapped = "FUNCTION:\ndef square_reversed_digits(n: int) -> int:\n    \"\"\"Stub.\"\"\"\n\n"
-        + "TESTS:\nassert square_reversed_digits(7) == 0\nassert square_reversed_digits(13) == 0\n\n"
-        + "SOLUTION:\ndef square_reversed_digits(n: int) -> int:\n"
-        + "    \"\"\"Take an integer n: square the number, then reverse its digits, dropping any minus sign."
-        + " Return the resulting integer.\"\"\"\n"
-        + "    n = int(str(abs(n))[::-1])\n    n = n * n\n    return n\n";
+    String swapped = ORDER_SWAPPED;
     String inOrder = swapped.replace("    n = int(str(abs(n))[::-1])\n    n = n * n\n",
         "    n = n * n\n    n = int(str(abs(n))[::-1])\n");
     String settings = "laimark.pipeline.generator { expected-values = reference, spec-check = domain }";
@@ -259,12 +263,7 @@ class RealSandboxPipelineTest {
 
   @Test
   void withSpecValuesTheSandboxComputesWhatTheDocstringSaysNotWhatTheBodyDoes() {
-    String swapped = "FUNCTION:\ndef square_reversed_digits(n: int) -> int:\n    \"\"\"Stub.\"\"\"\n\n"
-        + "TESTS:\nassert square_reversed_digits(7) == 0\nassert square_reversed_digits(13) == 0\n\n"
-        + "SOLUTION:\ndef square_reversed_digits(n: int) -> int:\n"
-        + "    \"\"\"Take an integer n: square the number, then reverse its digits, dropping any minus sign."
-        + " Return the resulting integer.\"\"\"\n"
-        + "    n = int(str(abs(n))[::-1])\n    n = n * n\n    return n\n";
+    String swapped = ORDER_SWAPPED;
 
     Generator.ProposalOutcome outcome =
         proposeWithReferenceValues(swapped, "laimark.pipeline.generator.expected-values = spec");

@@ -63,7 +63,7 @@ final class StagedRun {
       published += rounds.stream().filter(TrainingStages.RoundDone::published).count();
     }
     if (!stopped() && schedule.evaluateEveryRounds() > 0) {
-      Session.await(w.trainingStages().evaluateNow(w.bank(), w.stages().evaluator(), w.stages().modelAccess()));
+      untilDone(w.trainingStages().evaluateNow(w.bank(), w.stages().evaluator(), w.stages().modelAccess()));
     }
   }
 
@@ -76,6 +76,19 @@ final class StagedRun {
     if (stopped()) {
       return List.of();
     }
-    return new ArrayList<>(Session.await(source.via(stop.flow()).runWith(Sink.seq(), system)));
+    return new ArrayList<>(untilDone(source.via(stop.flow()).runWith(Sink.seq(), system)));
+  }
+
+  /**
+   * Waits for a stage without a deadline: writing the study's 1000 problems takes hours on a CPU, and a
+   * stage is ended by the kill switch (max-duration, SIGTERM), not by a timeout. (It used the session's
+   * 10-minute setup deadline, which failed every staged run whose first stage was longer.)
+   */
+  private static <T> T untilDone(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new IllegalStateException("a staged run's stage failed: " + PipelineDaemon.rootMessage(e), e);
+    }
   }
 }

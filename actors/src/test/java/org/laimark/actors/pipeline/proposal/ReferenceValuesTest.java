@@ -238,4 +238,25 @@ class ReferenceValuesTest {
     assertTrue(prompt.endsWith("    \"\"\"\n"), prompt);
     assertEquals(prompt + "    n = n * n\n    n = int(str(abs(n))[::-1])\n    return n\n", parse.proposal().solution());
   }
+  @Test
+  void withSpecValuesTheFunctionIsNamedForItsDocstringNotAsTheModelNamedIt() {
+    // The model calls "square, then reverse the digits" halve_it: a name that says something else.
+    String misnamed = ORDER_SWAPPED.replace("square_reversed_digits", "halve_it").replace(
+        "Return the resulting integer.\"\"\"\n    n = int(",
+        "Return the resulting integer.\n\n    >>> halve_it(3)\n    5\n    \"\"\"\n    n = int(");
+    assertTrue(misnamed.contains(">>> halve_it(3)") && !misnamed.contains("square_reversed_digits"), misnamed);
+    ReferenceValues.Plan plan = ReferenceValues.planOverSpec(misnamed).plan();
+    String m = ReferenceValues.MARKER;
+
+    ProposalParse parse = plan.complete(m + " 0 94\n" + m + " 1 441\n" + m + " 2 9\n");
+
+    assertTrue(parse.ok(), parse.detail());
+    assertEquals("square_reversed_digits", parse.proposal().entryPoint());
+    String prompt = parse.proposal().stub();
+    assertTrue(prompt.startsWith("def square_reversed_digits(n: int) -> int:\n"), prompt);
+    assertTrue(prompt.contains(">>> square_reversed_digits(3)\n    9\n"), prompt);
+    assertFalse(prompt.contains("halve_it") || parse.proposal().solution().contains("halve_it"), parse.proposal().solution());
+    assertTrue(parse.proposal().tests().stream().allMatch(t -> t.startsWith("assert square_reversed_digits(")),
+        parse.proposal().tests().toString());
+  }
 }

@@ -5,11 +5,12 @@
 // A single-file program over the project's jar (build it first: ./laimark --help):
 //
 //   java -Dai.djl.offline=true -cp streams/target/laimark.jar docs/analysis/SupervisedCeiling.java \
-//       MODEL_DIR PROBLEMS.jsonl OUT_DIR LR EPOCHS MODE
+//       MODEL_DIR PROBLEMS.jsonl OUT_DIR LR EPOCHS MODE [SEED]
 //
 // MODE is "full" (every weight trains; OUT_DIR becomes a model folder: the input's files with the new
 // weights) or "lora:TARGETS:RANK" (e.g. lora:q_proj,v_proj:16 or lora:all-linear:16, alpha = 2 x rank,
-// dropout 0.05; OUT_DIR is a PEFT adapter). Batches of 8 in a seeded order (seed 42), AdamW with 10%
+// dropout 0.05; OUT_DIR is a PEFT adapter). Batches of 8 in a seeded order (SEED, default 42, which also
+// seeds the adapter's initialisation), AdamW with 10%
 // warm-up and a cosine decay, the prompt the model is evaluated with (its laimark.conf), the answer the
 // stub's continuation: the same examples `laimark train sft` builds. Then score OUT_DIR with
 // `laimark eval --benchmark MODEL_DIR/heldout.jsonl --model ... [--adapter OUT_DIR] --k 1 --out ...` and
@@ -46,11 +47,11 @@ import org.laimark.model.train.SupervisedExamples;
 public class SupervisedCeiling {
 
   private static final int BATCH = 8;
-  private static final long SEED = 42;
+  private static long seed = 42;
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 6) {
-      System.err.println("usage: MODEL_DIR PROBLEMS.jsonl OUT_DIR LR EPOCHS (full | lora:TARGETS:RANK)");
+    if (args.length != 6 && args.length != 7) {
+      System.err.println("usage: MODEL_DIR PROBLEMS.jsonl OUT_DIR LR EPOCHS (full | lora:TARGETS:RANK) [SEED]");
       System.exit(2);
     }
     Path modelDir = Path.of(args[0]);
@@ -60,8 +61,11 @@ public class SupervisedCeiling {
     double epochs = Double.parseDouble(args[4]);
     String mode = args[5];
     boolean full = mode.equals("full");
+    if (args.length == 7) {
+      seed = Long.parseLong(args[6]);
+    }
 
-    ComputeThreads.configure(2);
+    ComputeThreads.configure(Integer.getInteger("threads", 2)); // -Dthreads=1 beside another job
     EvalSettings.Prompt prompt =
         EvalSettings.fromConfig(LaimarkConfig.load(null, Map.of(), modelDir)).prompt();
     Qwen3Tokenizer tokenizer = Qwen3Tokenizer.load(modelDir);
@@ -71,7 +75,7 @@ public class SupervisedCeiling {
       List<SupervisedExample> examples = read.items();
       int steps = BatchOrder.stepsFor(epochs, examples.size(), BATCH);
       OptimizerSettings settings =
-          new OptimizerSettings(lr, 0.1, steps, AdamW.Settings.defaults(), 1.0, BATCH, SEED);
+          new OptimizerSettings(lr, 0.1, steps, AdamW.Settings.defaults(), 1.0, BATCH, seed);
       Qwen3Model model =
           full
               ? ModelBuilder.fromCheckpointForFullTraining(modelDir, manager)
@@ -81,13 +85,13 @@ public class SupervisedCeiling {
       } else {
         String[] shape = mode.split(":"); // lora:TARGETS:RANK
         int rank = Integer.parseInt(shape[2]);
-        model.attachLora(new LoraConfig(rank, 2.0 * rank, 0.05, List.of(shape[1].split(","))), SEED);
+        model.attachLora(new LoraConfig(rank, 2.0 * rank, 0.05, List.of(shape[1].split(","))), seed);
       }
       long padId = tokenizer.padTokenId().orElse(tokenizer.eosTokenId());
       System.out.printf(Locale.ROOT, "%s: %d examples, %d steps of %d, lr %.1e%n", mode, examples.size(),
           steps, BATCH, lr);
       try (SftTrainer trainer = new SftTrainer(model, settings, padId, manager)) {
-        BatchOrder order = new BatchOrder(examples.size(), BATCH, SEED);
+        BatchOrder order = new BatchOrder(examples.size(), BATCH, seed);
         double sum = 0;
         int counted = 0;
         for (long step = 0; step < steps; step++) {

@@ -84,6 +84,11 @@ public final class TrainCommand implements Runnable {
         description = "Seed of the adapter, data order and dropout (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--lora-targets", paramLabel = "MODULES", split = ",", defaultValue = "q_proj,v_proj",
+        description = "Projections the adapter wraps, comma-separated, or all-linear (default: the study's "
+            + "${DEFAULT-VALUE}; the embedded model learns only through all-linear, docs/embedded-model.md).")
+    List<String> loraTargets;
+
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint folder.")
     Path resume;
 
@@ -116,6 +121,12 @@ public final class TrainCommand implements Runnable {
       }
       if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
         throw new UserInputException("--lr must be a positive number, got " + lr);
+      }
+      for (String target : loraTargets) {
+        if (!target.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+          throw new UserInputException(
+              "--lora-targets: expected module names such as q_proj,v_proj or all-linear, got '" + target + "'");
+        }
       }
       ModelCommand.Inputs.directory(model, "--model");
       if (!Files.isRegularFile(data)) {
@@ -150,7 +161,8 @@ public final class TrainCommand implements Runnable {
             : ModelDType.parse(config.getString(ModelDType.KEY), ModelDType.KEY);
     String key = o.dtype != null ? "--dtype" : ModelDType.KEY;
     Qwen3Model model = ModelBuilder.fromCheckpoint(o.model, manager, dtype, key);
-    model.attachLora(LoraConfig.DEFAULTS, o.seed);
+    LoraConfig study = LoraConfig.DEFAULTS;
+    model.attachLora(new LoraConfig(study.rank(), study.alpha(), study.dropout(), o.loraTargets), o.seed);
     return model;
   }
 
@@ -185,6 +197,7 @@ public final class TrainCommand implements Runnable {
     id.put("train.steps", Integer.toString(totalSteps));
     id.put("train.lr", Double.toString(lr));
     id.put("train.seed", Long.toString(o.seed));
+    id.put("train.lora-targets", String.join(",", o.loraTargets));
     return id;
   }
 

@@ -53,6 +53,23 @@ class TrainCommandTest {
   }
 
   @Test
+  void sftWithAllLinearTargetsWrapsEveryProjectionAndAResumeMustAskForTheSame() throws IOException {
+    Path data = write("sft.jsonl", PROBLEM_A, PROBLEM_B);
+    List<String> common = List.of("train", "sft", "--model", FIXTURE.toString(), "--data", data.toString(),
+        "--out", dir.resolve("adapter").toString(), "--steps", "2", "--batch", "2");
+
+    assertEquals(0, run(args(common, "--lora-targets", "all-linear", "--stop-after", "1")), err.toString());
+    String config = Files.readString(dir.resolve("adapter/checkpoint/trainer.properties"));
+    err = new StringWriter();
+    int resumedWithOtherTargets = run(args(common, "--resume", dir.resolve("adapter/checkpoint").toString()));
+
+    assertTrue(config.contains("train.lora-targets=all-linear"), config);
+    assertEquals(2, resumedWithOtherTargets, err.toString());
+    assertTrue(err.toString().contains("train.lora-targets is all-linear, this run's is q_proj,v_proj"),
+        err.toString());
+  }
+
+  @Test
   void aStoppedDpoRunResumedFromItsCheckpointEndsWithTheUninterruptedRunsAdapter() throws IOException {
     Path data = write("dpo.jsonl",
         "{\"prompt\": \"Add a and b.\", \"chosen\": \"return a + b\", \"rejected\": \"return None\"}",
@@ -97,6 +114,8 @@ class TrainCommandTest {
         "train", "dpo", "--model", model, "--data", data.toString(), "--out", out, "--dtype", "bfloat16");
     assertOneLineError("--data " + empty + ": no usable example (2 bad lines)",
         "train", "dpo", "--model", model, "--data", empty.toString(), "--out", out);
+    assertOneLineError("--lora-targets: expected module names such as q_proj,v_proj or all-linear, got 'q proj'",
+        "train", "sft", "--model", model, "--data", data.toString(), "--out", out, "--lora-targets", "q proj");
     assertOneLineError("--beta must be a positive number, got -1.0",
         "train", "dpo", "--model", model, "--data", data.toString(), "--out", out, "--beta", "-1");
   }

@@ -244,10 +244,12 @@ public final class TrainCommand implements Runnable {
       Path dir, Qwen3Model model, AdapterOptimizer optimizer, Map<String, String> identity, NDManager m) {
     Map<String, String> saved;
     try {
-      saved = TrainerCheckpoint.restore(dir, model, optimizer, m);
+      saved = new LinkedHashMap<>(TrainerCheckpoint.restore(dir, model, optimizer, m));
     } catch (IllegalArgumentException e) {
       throw new UserInputException("--resume " + e.getMessage(), e);
     }
+    // Checkpoints written before --lora-targets existed trained the study's adapter.
+    saved.putIfAbsent("train.lora-targets", "q_proj,v_proj");
     identity.forEach(
         (key, value) -> {
           if (!value.equals(saved.get(key))) {

@@ -10,9 +10,8 @@
 // MODE is "full" (every weight trains; OUT_DIR becomes a model folder: the input's files with the new
 // weights) or "lora:TARGETS:RANK" (e.g. lora:q_proj,v_proj:16 or lora:all-linear:16, alpha = 2 x rank,
 // dropout 0.05; OUT_DIR is a PEFT adapter). Batches of 8 in a seeded order (SEED, default 42, which also
-// seeds the adapter's initialisation), AdamW with 10%
-// warm-up and a cosine decay, the prompt the model is evaluated with (its laimark.conf), the answer the
-// stub's continuation: the same examples `laimark train sft` builds. Then score OUT_DIR with
+// seeds the adapter's initialisation), AdamW with 10% warm-up and a cosine decay, the prompt the model
+// is evaluated with (its laimark.conf), the answer the stub's continuation: the same examples `laimark train sft` builds. Then score OUT_DIR with
 // `laimark eval --benchmark MODEL_DIR/heldout.jsonl --model ... [--adapter OUT_DIR] --k 1 --out ...` and
 // pair it with the base's answers by `laimark compare`.
 //
@@ -47,7 +46,6 @@ import org.laimark.model.train.SupervisedExamples;
 public class SupervisedCeiling {
 
   private static final int BATCH = 8;
-  private static long seed = 42;
 
   public static void main(String[] args) throws IOException {
     if (args.length != 6 && args.length != 7) {
@@ -61,9 +59,7 @@ public class SupervisedCeiling {
     double epochs = Double.parseDouble(args[4]);
     String mode = args[5];
     boolean full = mode.equals("full");
-    if (args.length == 7) {
-      seed = Long.parseLong(args[6]);
-    }
+    long seed = args.length == 7 ? Long.parseLong(args[6]) : 42;
 
     ComputeThreads.configure(Integer.getInteger("threads", 2)); // -Dthreads=1 beside another job
     EvalSettings.Prompt prompt =

@@ -28,6 +28,7 @@ import org.laimark.model.train.AdapterOptimizer;
 import org.laimark.model.train.BatchOrder;
 import org.laimark.model.train.OptimizerSettings;
 import org.laimark.model.train.TrainerCheckpoint;
+import org.laimark.streams.DjlRunSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,12 +123,10 @@ public final class TrainCommand implements Runnable {
       if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
         throw new UserInputException("--lr must be a positive number, got " + lr);
       }
-      for (String target : loraTargets) {
-        if (!target.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-          throw new UserInputException(
-              "--lora-targets: expected module names such as q_proj,v_proj or all-linear, got '" + target + "'");
-        }
-      }
+      DjlRunSettings.unknownLoraTarget(loraTargets).ifPresent(target -> {
+        throw new UserInputException(
+            "--lora-targets: expected module names such as q_proj,v_proj or all-linear, got '" + target + "'");
+      });
       ModelCommand.Inputs.directory(model, "--model");
       if (!Files.isRegularFile(data)) {
         throw new UserInputException("--data " + data + ": no such file");

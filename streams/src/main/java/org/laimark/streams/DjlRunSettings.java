@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.laimark.config.InvalidSettingException;
 import org.laimark.config.ModelDirectory;
 import org.laimark.config.SettingsBlock;
@@ -29,8 +30,16 @@ public record DjlRunSettings(String modelDir, int scheduleSteps, double learning
 
   static final String MODEL_DIR = "laimark.pipeline.run.model-dir";
 
-  private static final List<String> PROJECTIONS =
+  /** The Qwen3 projections a LoRA target may name (by suffix), besides "all-linear". */
+  public static final List<String> PROJECTIONS =
       List.of("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj");
+
+  /** The first of {@code targets} that is neither "all-linear" nor a Qwen3 projection, if any. */
+  public static Optional<String> unknownLoraTarget(List<String> targets) {
+    return targets.stream()
+        .filter(t -> !t.equals("all-linear") && PROJECTIONS.stream().noneMatch(t::endsWith))
+        .findFirst();
+  }
 
   public static DjlRunSettings fromConfig(Config config) {
     SettingsBlock run = new SettingsBlock(config, "laimark.pipeline.run");
@@ -57,12 +66,10 @@ public record DjlRunSettings(String modelDir, int scheduleSteps, double learning
     double alpha = lora.positiveNumber("alpha");
     double dropout = lora.fractionBelowOne("dropout");
     List<String> targets = lora.textList("target-modules");
-    for (String target : targets) {
-      if (!target.equals("all-linear") && PROJECTIONS.stream().noneMatch(target::endsWith)) {
-        throw InvalidSettingException.forKey(lora.key("target-modules"),
-            "must name Qwen3 projections (" + String.join(", ", PROJECTIONS) + ") or all-linear", "'" + target + "'");
-      }
-    }
+    unknownLoraTarget(targets).ifPresent(target -> {
+      throw InvalidSettingException.forKey(lora.key("target-modules"),
+          "must name Qwen3 projections (" + String.join(", ", PROJECTIONS) + ") or all-linear", "'" + target + "'");
+    });
     return new LoraConfig(rank, alpha, dropout, targets);
   }
 

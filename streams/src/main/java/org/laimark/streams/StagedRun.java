@@ -3,6 +3,7 @@ package org.laimark.streams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -87,7 +88,7 @@ final class StagedRun {
   private static <T> T untilDone(CompletionStage<T> stage) {
     try {
       return stage.toCompletableFuture().join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw new IllegalStateException("a staged run's stage failed: " + PipelineDaemon.rootMessage(e), e);
     }
   }

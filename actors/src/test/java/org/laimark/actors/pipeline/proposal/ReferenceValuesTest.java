@@ -238,6 +238,7 @@ class ReferenceValuesTest {
     assertTrue(prompt.endsWith("    \"\"\"\n"), prompt);
     assertEquals(prompt + "    n = n * n\n    n = int(str(abs(n))[::-1])\n    return n\n", parse.proposal().solution());
   }
+
   @Test
   void withSpecValuesTheFunctionIsNamedForItsDocstringNotAsTheModelNamedIt() {
     // The model calls "square, then reverse the digits" halve_it: a name that says something else.

@@ -11,9 +11,9 @@
 // weights) or "lora:TARGETS:RANK" (e.g. lora:q_proj,v_proj:16 or lora:all-linear:16, alpha = 2 x rank,
 // dropout 0.05; OUT_DIR is a PEFT adapter). Batches of 8 in a seeded order (SEED, default 42, which also
 // seeds the adapter's initialisation), AdamW with 10% warm-up and a cosine decay, the prompt the model
-// is evaluated with (its laimark.conf), the answer the stub's continuation: the same examples `laimark train sft` builds. Then score OUT_DIR with
-// `laimark eval --benchmark MODEL_DIR/heldout.jsonl --model ... [--adapter OUT_DIR] --k 1 --out ...` and
-// pair it with the base's answers by `laimark compare`.
+// is evaluated with (its laimark.conf), the answer the stub's continuation: the same examples
+// `laimark train sft` builds. Then score OUT_DIR with `laimark eval --benchmark MODEL_DIR/heldout.jsonl
+// --model ... [--adapter OUT_DIR] --k 1 --out ...` and pair it with the base's answers by `laimark compare`.
 //
 // Not a CLI command: `laimark train sft` trains the pipeline's adapter and checkpoints it for --resume;
 // this program only measures.

@@ -15,8 +15,9 @@
 // `laimark train sft` builds. Then score OUT_DIR with `laimark eval --benchmark MODEL_DIR/heldout.jsonl
 // --model ... [--adapter OUT_DIR] --k 1 --out ...` and pair it with the base's answers by `laimark compare`.
 //
-// Not a CLI command: `laimark train sft` trains the pipeline's adapter and checkpoints it for --resume;
-// this program only measures.
+// Not a CLI command: `laimark train sft --lora-targets ...` trains an adapter on the same examples and
+// checkpoints it for --resume (in micro-batches of 4, so its numbers differ slightly: docs/embedded-model.md,
+// session 14); this program only measures, and also trains every weight ("full").
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;

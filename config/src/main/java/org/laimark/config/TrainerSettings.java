@@ -18,6 +18,8 @@ import java.time.Duration;
  *     (1 disables rollback)
  * @param demonstrateUnsolved whether a group in which no rollout passed gets the problem's verified
  *     reference answer as one more member, rewarded 1 (induction problems with a reference only)
+ * @param update what a round's step learns: GRPO from the rewarded rollouts, or supervised from the
+ *     round's verified reference answers
  */
 public record TrainerSettings(
     int groupSize,
@@ -25,7 +27,28 @@ public record TrainerSettings(
     Duration trainTimeout,
     Duration sandboxTimeout,
     double rollbackRegression,
-    boolean demonstrateUnsolved) {
+    boolean demonstrateUnsolved,
+    Update update) {
+
+  /** What a training round's one optimizer step learns from. */
+  public enum Update {
+    /** The study's: GRPO on the G rewarded rollouts of each problem. */
+    GRPO,
+    /**
+     * Cross-entropy on each induction problem's verified reference answer (what follows the stub); the G
+     * rollouts are still sampled and graded, as each problem's pass-rate evidence.
+     */
+    SUPERVISED;
+
+    static Update parse(String value) {
+      return switch (value) {
+        case "grpo" -> GRPO;
+        case "supervised" -> SUPERVISED;
+        default -> throw InvalidSettingException.forKey(
+            PREFIX + "update", "must be grpo or supervised", value);
+      };
+    }
+  }
 
   static final String PREFIX = "laimark.pipeline.trainer.";
 
@@ -45,6 +68,9 @@ public record TrainerSettings(
           "must be in (0, 1] (1 disables rollback)",
           rollbackRegression);
     }
+    if (update == null) {
+      throw InvalidSettingException.forKey(PREFIX + "update", "must be grpo or supervised", "nothing");
+    }
   }
 
   public static TrainerSettings fromConfig(Config root) {
@@ -56,7 +82,8 @@ public record TrainerSettings(
           c.getDuration("train-timeout"),
           c.getDuration("sandbox-timeout"),
           c.getDouble("rollback-regression"),
-          c.getBoolean("demonstrate-unsolved"));
+          c.getBoolean("demonstrate-unsolved"),
+          Update.parse(c.getString("update")));
     } catch (ConfigException e) {
       throw new InvalidSettingException(e.getMessage());
     }

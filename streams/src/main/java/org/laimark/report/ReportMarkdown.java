@@ -185,13 +185,20 @@ final class ReportMarkdown {
   }
 
   private void rounds() {
-    line("## GRPO rounds");
+    boolean supervised = "supervised".equals(f.settings().get("trainer.update"));
+    line("## Training rounds");
+    line("");
+    line(supervised
+        ? "Each round sampled G rollouts per problem as its pass-rate evidence, then took one supervised step on the"
+            + " round's verified reference answers (trainer.update = supervised); mean reward is the rollouts'."
+        : "Each round sampled G rollouts per problem and took one GRPO step on them.");
     line("");
     double nd = f.nonDegenerateGroupFraction();
     line(f.rounds().isEmpty() ? "No round was published." : String.format(Locale.ROOT,
         "%d published rounds; non-degenerate group fraction (groups with non-zero reward variance, over the groups"
-            + " of published rounds) %.3f. A round in which no group had variance trains nothing and publishes"
-            + " nothing, so it is not in the journal and not in this fraction.", f.rounds().size(), nd));
+            + " of published rounds) %.3f.%s", f.rounds().size(), nd, supervised ? ""
+            : " A round in which no group had variance trains nothing and publishes nothing, so it is not in the"
+            + " journal and not in this fraction."));
     line("");
     if (!f.rounds().isEmpty()) {
       line("| version | round | groups | non-degenerate | mean reward | loss |");

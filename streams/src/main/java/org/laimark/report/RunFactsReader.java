@@ -36,7 +36,7 @@ import org.laimark.data.TaskType;
 public final class RunFactsReader {
 
   private static final String[] SETTINGS = {
-    "mode", "source", "run.policy", "run.initial-checkpoint", "trainer.group-size", "calibrator.samples",
+    "mode", "source", "run.policy", "run.initial-checkpoint", "trainer.update", "trainer.group-size", "calibrator.samples",
     "calibrator.window.lo", "calibrator.window.hi", "calibrator.adaptive.enabled", "tasks.shares.induction",
     "tasks.shares.deduction", "tasks.shares.abduction", "evaluation.every-rounds", "staged.problems",
     "staged.epochs", "staged.rounds", "generator.seed", "tasks.seed", "simulated.seed"

@@ -53,7 +53,7 @@ class RunReportTest {
     assertTrue(report.startsWith("# Run report - SIMULATED: run"), report.lines().findFirst().orElse(""));
     for (String section : List.of("## Held-out pass@1 over policy versions", "## Counts (as `laimark status` prints them)",
         "## Acceptance funnel", "## Pass rates of accepted problems", "## Task-type mix of what was trained",
-        "## Format errors (parse failures) per policy version", "## GRPO rounds")) {
+        "## Format errors (parse failures) per policy version", "## Training rounds")) {
       assertTrue(report.contains(section), "missing section " + section);
     }
   }

@@ -99,6 +99,11 @@ public final class InferencePolicy implements Policy {
   }
 
   @Override
+  public TrainingMetrics imitate(List<RolloutGroup> groups) {
+    throw new UnsupportedOperationException("an evaluation policy does not train");
+  }
+
+  @Override
   public void save(Path directory) {
     throw new UnsupportedOperationException("an evaluation policy has no training state to save");
   }

@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.laimark.model.policy.Policy;
 import org.laimark.model.policy.TrainingMetrics;
 import org.slf4j.Logger;
 
 /**
- * The model-access actor's exclusive jobs (train, save, restore): the blocking call each makes, and
+ * The model-access actor's exclusive jobs (train, imitate, save, restore): the blocking call each makes, and
  * the reply each gets. Kept apart so the actor reads as its protocol and its scheduling.
  */
 final class ExclusiveReplies {
@@ -28,6 +29,9 @@ final class ExclusiveReplies {
   static Supplier<Object> call(ModelAccess.Command job, Policy policy, long published) {
     if (job instanceof ModelAccess.Train) {
       return () -> policy.train(((ModelAccess.Train) job).groups());
+    }
+    if (job instanceof ModelAccess.Imitate) {
+      return () -> policy.imitate(((ModelAccess.Imitate) job).groups());
     }
     if (job instanceof ModelAccess.SaveCheckpoint) {
       return () -> {
@@ -90,13 +94,13 @@ final class ExclusiveReplies {
           "policy call {} failed: {}", job.getClass().getSimpleName(), cause(error).toString());
     }
     String reason = error == null ? "" : String.valueOf(cause(error));
-    if (job instanceof ModelAccess.Train) {
-      ModelAccess.Train t = (ModelAccess.Train) job;
-      t.replyTo()
-          .tell(
-              error == null
-                  ? new ModelAccess.Trained((TrainingMetrics) result, version)
-                  : new ModelAccess.TrainingFailed("training step failed: " + reason));
+    if (job instanceof ModelAccess.Train || job instanceof ModelAccess.Imitate) {
+      ActorRef<ModelAccess.TrainReply> replyTo =
+          job instanceof ModelAccess.Train t ? t.replyTo() : ((ModelAccess.Imitate) job).replyTo();
+      replyTo.tell(
+          error == null
+              ? new ModelAccess.Trained((TrainingMetrics) result, version)
+              : new ModelAccess.TrainingFailed("training step failed: " + reason));
     } else if (job instanceof ModelAccess.SaveCheckpoint) {
       ModelAccess.SaveCheckpoint s = (ModelAccess.SaveCheckpoint) job;
       s.replyTo()

@@ -58,6 +58,9 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
   /** One optimisation step on rewarded groups. */
   public record Train(List<RolloutGroup> groups, ActorRef<TrainReply> replyTo) implements Command {}
 
+  /** One supervised step on the groups' demonstrations ({@link Policy#imitate}). */
+  public record Imitate(List<RolloutGroup> groups, ActorRef<TrainReply> replyTo) implements Command {}
+
   public sealed interface TrainReply {}
 
   public record Trained(TrainingMetrics metrics, long policyVersion) implements TrainReply {}
@@ -161,6 +164,7 @@ public final class ModelAccess extends AbstractBehavior<ModelAccess.Command> {
     return newReceiveBuilder()
         .onMessage(Generate.class, this::onGenerate)
         .onMessage(Train.class, this::onExclusive)
+        .onMessage(Imitate.class, this::onExclusive)
         .onMessage(SaveCheckpoint.class, this::onExclusive)
         .onMessage(RestoreCheckpoint.class, this::onExclusive)
         .onMessage(RollBack.class, this::onExclusive)

@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.laimark.actors.pipeline.SampleGrader.SampleResult;
 import org.laimark.actors.pipeline.Trainer.RoundProblem;
+import org.laimark.config.TrainerSettings;
 import org.laimark.data.Problem;
 import org.laimark.data.TaskType;
 import org.laimark.model.policy.Completion;
@@ -19,9 +20,11 @@ import org.laimark.model.policy.RolloutGroup;
 import org.laimark.model.train.SolutionBody;
 
 /**
- * One GRPO round, then stops: G rollouts per problem in one shared sampling request, each graded in
- * the sandbox (reward 1 when the program passes, else 0), one training step on the groups, and each
- * problem's pass-rate evidence under the sampled version (see {@link RoundEvidence}). A round whose
+ * One training round, then stops: G rollouts per problem in one shared sampling request, each graded in
+ * the sandbox (reward 1 when the program passes, else 0), one training step, and each problem's
+ * pass-rate evidence under the sampled version (see {@link RoundEvidence}). The step is GRPO on the
+ * groups, or, with {@code trainer.update = supervised}, a supervised step on the round's induction
+ * problems' reference answers. A round whose
  * groups all have equal rewards carries no GRPO signal and takes no step, unless the settings have a
  * group no rollout passed shown the problem's reference answer ({@link RolloutGroup#demonstration()}). Reports to its parent
  * {@link Trainer} exactly once; the parent answers for it if it crashes.
@@ -128,6 +131,9 @@ final class TrainingRound extends AbstractBehavior<TrainingRound.Command> {
     int g = deps.settings().groupSize();
     rewards = graded.results();
     sampledVersion = graded.version();
+    if (deps.settings().update() == TrainerSettings.Update.SUPERVISED) {
+      return imitate(graded);
+    }
     List<RolloutGroup> groups = new ArrayList<>();
     boolean signal = false;
     for (int i = 0; i < problems.size(); i++) {
@@ -162,18 +168,62 @@ final class TrainingRound extends AbstractBehavior<TrainingRound.Command> {
   }
 
   /**
-   * The reference answer to show a group that no rollout passed, when the settings ask for one: only an
-   * induction problem's reference is an answer to the rollout prompt (what follows the stub).
+   * A supervised round: every induction problem's verified reference answer, attached to its group of
+   * graded rollouts (which carry the prompt and are the problem's evidence), is what the step learns.
+   * A round with no such problem takes no step.
    */
-  private String demonstrationFor(Problem problem, double[] rewards) {
-    if (!deps.settings().demonstrateUnsolved()
-        || problem.taskType() != TaskType.INDUCTION
-        || problem.solution().isBlank()
-        || java.util.Arrays.stream(rewards).anyMatch(r -> r > 0)) {
+  private Behavior<Command> imitate(RolloutsGraded graded) {
+    int g = deps.settings().groupSize();
+    List<RolloutGroup> groups = new ArrayList<>();
+    boolean anyAnswer = false;
+    for (int i = 0; i < problems.size(); i++) {
+      double[] r = new double[g];
+      for (int j = 0; j < g; j++) {
+        SampleResult result = rewards.get(i).get(j);
+        if (result.infraError()) {
+          return fail("the sandbox failed on our side: " + result.detail());
+        }
+        r[j] = result.passed() ? 1 : 0;
+      }
+      RolloutGroup group = new RolloutGroup(graded.completions().subList(i * g, (i + 1) * g), r);
+      String answer = referenceAnswer(problems.get(i).problem());
+      if (answer != null) {
+        group = group.withDemonstration(answer);
+        anyAnswer = true;
+      }
+      groups.add(group);
+    }
+    if (!anyAnswer) {
+      return finish(null, sampledVersion);
+    }
+    getContext()
+        .ask(
+            ModelAccess.TrainReply.class,
+            deps.modelAccess(),
+            deps.settings().trainTimeout(),
+            ref -> new ModelAccess.Imitate(groups, ref),
+            WrappedTraining::new);
+    return this;
+  }
+
+  /** An induction problem's reference answer to the rollout prompt (what follows the stub), else null. */
+  private static String referenceAnswer(Problem problem) {
+    if (problem.taskType() != TaskType.INDUCTION || problem.solution().isBlank()) {
       return null;
     }
     String answer = SolutionBody.answerFor(problem.prompt(), problem.solution(), problem.entryPoint());
     return answer.isBlank() ? null : answer;
+  }
+
+  /**
+   * The reference answer to show a group that no rollout passed, when the settings ask for one: only an
+   * induction problem's reference is an answer to the rollout prompt (what follows the stub).
+   */
+  private String demonstrationFor(Problem problem, double[] rewards) {
+    if (!deps.settings().demonstrateUnsolved() || java.util.Arrays.stream(rewards).anyMatch(r -> r > 0)) {
+      return null;
+    }
+    return referenceAnswer(problem);
   }
 
   private Behavior<Command> onTrained(WrappedTraining wrapped) {

@@ -58,6 +58,11 @@ class ModelAnswersTest {
     }
 
     @Override
+    public TrainingMetrics imitate(List<RolloutGroup> groups) {
+      throw new UnsupportedOperationException("evaluation never trains");
+    }
+
+    @Override
     public void save(Path directory) {}
 
     @Override

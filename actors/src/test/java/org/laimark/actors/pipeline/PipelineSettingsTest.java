@@ -79,6 +79,9 @@ class PipelineSettingsTest {
         message(() -> TestSettings.trainer("laimark.pipeline.trainer.group-size = 1"))
             .startsWith("laimark.pipeline.trainer.group-size: must be at least 2"));
     assertTrue(
+        message(() -> TestSettings.trainer("laimark.pipeline.trainer.update = sft"))
+            .startsWith("laimark.pipeline.trainer.update: must be grpo or supervised"));
+    assertTrue(
         message(() -> TestSettings.modelAccess("laimark.pipeline.model-access.max-batch-size = 0"))
             .startsWith("laimark.pipeline.model-access.max-batch-size: must be positive"));
     assertTrue(
@@ -97,6 +100,7 @@ class PipelineSettingsTest {
                 java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofSeconds(1),
                 0,
-                false));
+                false,
+                TrainerSettings.Update.GRPO));
   }
 }

@@ -119,6 +119,19 @@ final class RecordingPolicy implements Policy {
   }
 
   @Override
+  public TrainingMetrics imitate(List<RolloutGroup> groups) {
+    enter("imitate");
+    try {
+      if (failing) {
+        throw new IllegalStateException("simulated training failure");
+      }
+      return delegate.imitate(groups);
+    } finally {
+      inCall = false;
+    }
+  }
+
+  @Override
   public void save(Path directory) {
     enter("save");
     inCall = false;

@@ -54,12 +54,20 @@ class TrainerTest {
   }
 
   private ActorRef<Trainer.Command> trainer(SimulatedPolicy policy, TrainerSettings settings) {
+    return trainer(policy, settings, TaskMixQuota.of(TASKS));
+  }
+
+  private ActorRef<Trainer.Command> trainer(
+      SimulatedPolicy policy, TrainerSettings settings, TaskMixQuota quota) {
     ActorRef<ModelAccess.Command> model =
         testKit.spawn(ModelAccess.create(policy, TestSettings.modelAccess()));
     return testKit.spawn(
-        Trainer.create(
-            settings, RULE, new TaskPrompts(TASKS), ScriptedSandbox.byMarkers(), model, TaskMixQuota.of(TASKS)));
+        Trainer.create(settings, RULE, new TaskPrompts(TASKS), ScriptedSandbox.byMarkers(), model, quota));
   }
+
+  static final TrainerSettings SUPERVISED =
+      TestSettings.trainer(
+          "laimark.pipeline.trainer.sandbox-timeout = 300ms", "laimark.pipeline.trainer.update = supervised");
 
   private ActorRef<Trainer.Command> trainer(SimulatedPolicy policy) {
     return trainer(policy, ScriptedSandbox.byMarkers(), TaskMixQuota.of(TASKS));
@@ -134,6 +142,49 @@ class TrainerTest {
     assertEquals(0.2, shown.skill("h1"), 1e-9);
     assertEquals(0, with.results().get(0).passes(), "the reference is not counted as the policy's pass");
     assertEquals(4, with.results().get(0).rollouts());
+  }
+
+  @Test
+  void aSupervisedRoundLearnsEachReferenceWhateverTheRolloutsScoredAndKeepsTheirEvidence() {
+    SimulatedPolicy unsolved = sim().defaultSkill(0).build();
+    SimulatedPolicy solved = sim().defaultSkill(1).build();
+
+    Trainer.RoundTrained fromFailures =
+        (Trainer.RoundTrained) round(trainer(unsolved, SUPERVISED), 1, offer("s1", "s2"));
+    Trainer.RoundTrained fromPasses =
+        (Trainer.RoundTrained) round(trainer(solved, SUPERVISED), 1, offer("s3"));
+
+    assertNotNull(fromFailures.metrics());
+    assertEquals(1, fromFailures.newVersion());
+    assertEquals(0.2, unsolved.skill("s1"), 1e-9);
+    assertEquals(0.2, unsolved.skill("s2"), 1e-9);
+    assertEquals(new Evidence(0, 0, 4), fromFailures.results().get(0).estimate());
+    assertEquals(0, fromFailures.metrics().meanReward(), 1e-9, "the rollouts' reward, not the reference's");
+    assertEquals(1, fromPasses.newVersion(), "four passes give GRPO nothing, a reference still teaches");
+    assertTrue(fromPasses.results().get(0).retired(), "a problem it always solves has left the window");
+  }
+
+  @Test
+  void aSupervisedRoundOfDerivedTasksOnlyHasNoReferenceToLearnAndTakesNoStep() {
+    Map<TaskType, Double> onlyDeduction =
+        Map.of(TaskType.INDUCTION, 0.0, TaskType.DEDUCTION, 1.0, TaskType.ABDUCTION, 0.0);
+    Problem deduction =
+        new TaskDeriver(1).derive(TestProblems.problem("s4")).stream()
+            .filter(p -> p.taskType() == TaskType.DEDUCTION)
+            .findFirst()
+            .orElseThrow();
+    SimulatedPolicy policy = sim().defaultSkill(0.5).build();
+
+    Trainer.RoundTrained t =
+        (Trainer.RoundTrained)
+            round(
+                trainer(policy, SUPERVISED, new TaskMixQuota(onlyDeduction, onlyDeduction)),
+                1,
+                List.of(new RoundProblem(deduction.id(), deduction, null)));
+
+    assertNull(t.metrics());
+    assertEquals(0, policy.version());
+    assertEquals(4, t.results().get(0).rollouts(), "its rollouts are still its evidence");
   }
 
   @Test

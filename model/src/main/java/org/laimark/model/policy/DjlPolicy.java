@@ -12,11 +12,16 @@ import org.laimark.model.generate.PromptRequest;
 import org.laimark.model.lora.LoraConfig;
 import org.laimark.model.qwen3.Qwen3Model;
 import org.laimark.model.tokenizer.Qwen3Tokenizer;
+import org.laimark.model.train.AdapterOptimizer;
 import org.laimark.model.train.CosineSchedule;
 import org.laimark.model.train.DemonstrationMembers;
+import org.laimark.model.train.GroupAdvantages;
 import org.laimark.model.train.GrpoSettings;
 import org.laimark.model.train.GrpoTrainer;
 import org.laimark.model.train.OptimizerSettings;
+import org.laimark.model.train.SftTrainer;
+import org.laimark.model.train.SupervisedExample;
+import org.laimark.model.train.SupervisedExamples;
 import org.laimark.model.train.TrainerCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The real policy: a Qwen3 checkpoint with a LoRA adapter on DJL. Generates with the chat template and the
  * batched KV-cache {@link Generator} (recording each token's log-prob at its sampling temperature), and
- * trains with one GRPO step per {@link #train} call. The trainer's temperature must be the rollouts'
+ * trains with one GRPO step per {@link #train} call, or one supervised step per {@link #imitate} call (the
+ * same adapter, AdamW state and learning-rate schedule). The trainer's temperature must be the rollouts'
  * sampling temperature, or the importance ratio starts away from 1 (TRL has the same single setting).
  * Owns the model and tokenizer it is given. One owner calls it, but {@link #close} may come from another
  * thread (a run shutting down after its drain timed out): it stops a running generation at its next token
@@ -73,6 +79,7 @@ public final class DjlPolicy implements Policy {
   private final NDManager manager;
   private final Generator generator;
   private final GrpoTrainer trainer;
+  private final SftTrainer imitation;
   private final ExclusiveUse use;
   private final long padId;
 
@@ -94,6 +101,8 @@ public final class DjlPolicy implements Policy {
     this.trainer =
         new GrpoTrainer(
             model, settings.grpo(), settings.optimizer(), settings.temperature(), padId, this.manager);
+    this.imitation =
+        new SftTrainer(model, trainer.optimizer(), settings.optimizer().microBatchSize(), padId, this.manager);
   }
 
   /**
@@ -171,19 +180,7 @@ public final class DjlPolicy implements Policy {
     List<RolloutGroup> members =
         DemonstrationMembers.added(groups, model, tokenizer, padId, settings.temperature(), manager);
     GrpoTrainer.Result result = trainer.step(members);
-    if (result.update().applied() && result.update().learningRate() > 0) {
-      version++; // a zero learning rate (the first warm-up step) leaves the weights as they were
-    }
-    CosineSchedule schedule = settings.optimizer().schedule();
-    long stepIndex = result.update().step() - 1; // Update.step() counts steps taken, this one included
-    if (schedule.endedBefore(stepIndex) && !warnedScheduleEnd) {
-      // A daemon outliving its schedule keeps writing and calibrating problems but learns nothing more:
-      // say so once, where the run's log will show it.
-      warnedScheduleEnd = true;
-      LOG.warn("optimizer step {} is past the learning-rate schedule's end (laimark.pipeline.run.schedule-steps"
-          + " = {}): the learning rate is 0 and rounds no longer change the policy; raise schedule-steps to go"
-          + " on learning", result.update().step(), schedule.totalSteps());
-    }
+    advance(result.update());
     return new TrainingMetrics(
         result.update().step(),
         result.update().loss(),
@@ -194,6 +191,50 @@ public final class DjlPolicy implements Policy {
         result.update().gradNorm(),
         result.update().learningRate(),
         version);
+  }
+
+  @Override
+  public TrainingMetrics imitate(List<RolloutGroup> groups) {
+    return use.call(() -> supervisedStep(groups));
+  }
+
+  private TrainingMetrics supervisedStep(List<RolloutGroup> groups) {
+    List<SupervisedExample> examples = SupervisedExamples.fromDemonstrations(groups, tokenizer);
+    if (examples.isEmpty()) {
+      throw new IllegalArgumentException("a supervised step needs at least one group with a demonstration");
+    }
+    SftTrainer.Result result = imitation.step(examples);
+    advance(result.update());
+    GroupAdvantages rollouts =
+        GroupAdvantages.of(groups.stream().map(RolloutGroup::rewards).toList(), false);
+    // The loss is the demonstrations' mean token cross-entropy; there is no ratio to clip and no KL term.
+    return new TrainingMetrics(
+        result.update().step(),
+        result.update().loss(),
+        rollouts.meanReward(),
+        rollouts.nonDegenerateGroupFraction(),
+        0,
+        0,
+        result.update().gradNorm(),
+        result.update().learningRate(),
+        version);
+  }
+
+  /** Counts a step that changed the weights as a new version; warns once when the schedule has ended. */
+  private void advance(AdapterOptimizer.Update update) {
+    if (update.applied() && update.learningRate() > 0) {
+      version++; // a zero learning rate (the first warm-up step) leaves the weights as they were
+    }
+    CosineSchedule schedule = settings.optimizer().schedule();
+    long stepIndex = update.step() - 1; // Update.step() counts steps taken, this one included
+    if (schedule.endedBefore(stepIndex) && !warnedScheduleEnd) {
+      // A daemon outliving its schedule keeps writing and calibrating problems but learns nothing more:
+      // say so once, where the run's log will show it.
+      warnedScheduleEnd = true;
+      LOG.warn("optimizer step {} is past the learning-rate schedule's end (laimark.pipeline.run.schedule-steps"
+          + " = {}): the learning rate is 0 and rounds no longer change the policy; raise schedule-steps to go"
+          + " on learning", update.step(), schedule.totalSteps());
+    }
   }
 
   @Override
@@ -236,6 +277,7 @@ public final class DjlPolicy implements Policy {
   @Override
   public void close() {
     use.close(() -> {
+      imitation.close();
       trainer.close();
       manager.close();
       tokenizer.close();

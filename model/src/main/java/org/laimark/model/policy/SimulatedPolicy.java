@@ -160,6 +160,38 @@ public final class SimulatedPolicy implements Policy {
     }
   }
 
+  /**
+   * Raises the skill on every task whose group carries a demonstration, as {@link #train} does for a group
+   * with a learning signal: a verified answer is one whatever the rollouts' rewards.
+   */
+  @Override
+  public TrainingMetrics imitate(List<RolloutGroup> groups) {
+    pause();
+    synchronized (this) {
+      int demonstrated = 0;
+      double rewardSum = 0;
+      int rollouts = 0;
+      for (RolloutGroup group : groups) {
+        for (double r : group.rewards()) {
+          rewardSum += r;
+          rollouts++;
+        }
+        if (group.demonstration() != null) {
+          demonstrated++;
+          skills.reinforce(SimulatedSkills.text(group.completions().get(0).promptIds()));
+        }
+      }
+      if (demonstrated == 0) {
+        throw new IllegalArgumentException("a supervised step needs at least one group with a demonstration");
+      }
+      steps++;
+      version++;
+      double meanReward = rollouts == 0 ? 0 : rewardSum / rollouts;
+      return new TrainingMetrics(
+          steps, 1 - meanReward, meanReward, (double) demonstrated / groups.size(), 0, 0, 0, 0, version);
+    }
+  }
+
   @Override
   public synchronized void save(Path directory) {
     new SimulatedCheckpoint(directory).write(seed, version, steps, skills);

@@ -21,6 +21,7 @@ public final class SftTrainer implements AutoCloseable {
 
   private final TrainableLm model;
   private final AdapterOptimizer optimizer;
+  private final boolean ownsOptimizer;
   private final int microBatchSize;
   private final long padId;
   private final NDManager manager;
@@ -29,7 +30,25 @@ public final class SftTrainer implements AutoCloseable {
     this.model = model;
     this.manager = manager.newSubManager();
     this.optimizer = new AdapterOptimizer(model, settings, this.manager);
+    this.ownsOptimizer = true;
     this.microBatchSize = settings.microBatchSize();
+    this.padId = padId;
+  }
+
+  /**
+   * Steps {@code optimizer}, which another trainer owns: a policy that takes GRPO and supervised steps on
+   * one adapter keeps one AdamW state and one learning-rate schedule, so its checkpoint is one optimizer.
+   */
+  public SftTrainer(
+      TrainableLm model, AdapterOptimizer optimizer, int microBatchSize, long padId, NDManager manager) {
+    if (microBatchSize <= 0) {
+      throw new IllegalArgumentException("microBatchSize must be positive, got " + microBatchSize);
+    }
+    this.model = model;
+    this.manager = manager.newSubManager();
+    this.optimizer = optimizer;
+    this.ownsOptimizer = false;
+    this.microBatchSize = microBatchSize;
     this.padId = padId;
   }
 
@@ -89,7 +108,9 @@ public final class SftTrainer implements AutoCloseable {
 
   @Override
   public void close() {
-    optimizer.close();
+    if (ownsOptimizer) {
+      optimizer.close();
+    }
     manager.close();
   }
 }

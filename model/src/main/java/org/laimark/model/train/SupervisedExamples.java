@@ -8,6 +8,7 @@ import org.laimark.data.TaskType;
 import org.laimark.data.io.ProblemFiles;
 import org.laimark.data.io.ReadResult;
 import org.laimark.model.policy.ChatMessage;
+import org.laimark.model.policy.RolloutGroup;
 import org.laimark.model.tokenizer.Qwen3Tokenizer;
 
 /**
@@ -60,6 +61,23 @@ public final class SupervisedExamples {
     SupervisedExample example = new SupervisedExample(prompt, completion);
     requireLength(example.length(), maxTokens);
     return example;
+  }
+
+  /**
+   * One example per group that carries a demonstration (a verified answer to the group's prompt): the
+   * prompt as the group's rollouts were sampled from it, the demonstration as the completion. The
+   * rollouts themselves are not examples; groups without a demonstration give none.
+   */
+  public static List<SupervisedExample> fromDemonstrations(
+      List<RolloutGroup> groups, Qwen3Tokenizer tokenizer) {
+    List<SupervisedExample> out = new ArrayList<>();
+    for (RolloutGroup group : groups) {
+      if (group.demonstration() != null) {
+        int[] prompt = group.completions().get(0).promptIds();
+        out.add(new SupervisedExample(prompt, withStop(tokenizer, group.demonstration())));
+      }
+    }
+    return out;
   }
 
   /** The answer's tokens and the end-of-sequence token that stops generation. */

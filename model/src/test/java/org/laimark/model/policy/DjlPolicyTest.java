@@ -186,6 +186,30 @@ class DjlPolicyTest {
     }
   }
 
+  @Test
+  void aSupervisedStepLearnsTheDemonstrationsAndSharesTheGrpoStepsOptimizer()
+      throws Exception {
+    try (DjlPolicy policy = open();
+        Qwen3Tokenizer tokenizer = Qwen3Tokenizer.load(FIXTURE)) {
+      List<Completion> sampled = policy.generate(requests(8, 4));
+      RolloutGroup shown =
+          new RolloutGroup(sampled.subList(0, 4), new double[] {1, 1, 1, 1})
+              .withDemonstration("    return a + b\n");
+      RolloutGroup evidenceOnly = new RolloutGroup(sampled.subList(4, 8), new double[] {0, 0, 0, 0});
+      double before = demonstrationLogProb(policy, tokenizer, shown);
+
+      TrainingMetrics metrics = policy.imitate(List.of(shown, evidenceOnly));
+
+      assertEquals(1, metrics.step());
+      assertEquals(1, metrics.newPolicyVersion(), "equal rewards would give GRPO nothing");
+      assertEquals(0.5, metrics.meanReward(), 1e-12, "the rollouts' rewards, not the demonstration's");
+      assertTrue(metrics.loss() > 0, "the demonstration's cross-entropy");
+      assertTrue(demonstrationLogProb(policy, tokenizer, shown) > before);
+      assertEquals(2, policy.train(groups(policy, 5)).step(), "one optimizer: the next step is the second");
+      assertThrows(IllegalArgumentException.class, () -> policy.imitate(List.of(evidenceOnly)));
+    }
+  }
+
   private double demonstrationLogProb(DjlPolicy policy, Qwen3Tokenizer tokenizer, RolloutGroup group) {
     RolloutGroup added =
         DemonstrationMembers.added(List.of(group), policy.model(), tokenizer, 0, 1.0, manager).get(0);

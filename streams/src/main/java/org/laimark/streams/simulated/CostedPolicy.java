@@ -73,6 +73,12 @@ final class CostedPolicy implements Policy {
   }
 
   @Override
+  public TrainingMetrics imitate(List<RolloutGroup> groups) {
+    pay((int) groups.stream().filter(g -> g.demonstration() != null).count());
+    return inner.imitate(groups);
+  }
+
+  @Override
   public void save(Path directory) {
     inner.save(directory);
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.laimark.model.generate.Generation;
 import org.laimark.model.generate.Generator;
+import org.laimark.model.generate.PrefillBudget;
 import org.laimark.model.generate.PromptRequest;
 import org.laimark.model.lora.LoraConfig;
 import org.laimark.model.qwen3.Qwen3Model;
@@ -42,7 +43,8 @@ public final class DjlPolicy implements Policy {
   /**
    * @param lora the adapter attached when the policy starts without one (the study's: q/v, r 16, alpha 32)
    * @param temperature sampling temperature of the rollouts being trained on
-   * @param generationBatchSize requests decoded together; larger batches amortise the weights' reads
+   * @param generationBatchSize requests decoded together; larger batches amortise the weights' reads (long
+   *     prompts go in smaller batches: {@link PrefillBudget})
    * @param enableThinking Qwen3's thinking switch passed to the chat template; null leaves the template's
    *     default
    */
@@ -78,6 +80,7 @@ public final class DjlPolicy implements Policy {
   private final Settings settings;
   private final NDManager manager;
   private final Generator generator;
+  private final PrefillBudget prefill;
   private final GrpoTrainer trainer;
   private final SftTrainer imitation;
   private final ExclusiveUse use;
@@ -96,6 +99,8 @@ public final class DjlPolicy implements Policy {
       model.attachLora(settings.lora(), settings.optimizer().seed());
     }
     this.generator = new Generator(model, tokenizer);
+    this.prefill =
+        new PrefillBudget(model.config(), settings.generationBatchSize(), PrefillBudget.DEFAULT_BYTES);
     this.use = new ExclusiveUse("the policy (" + description() + ")", generator::stop);
     this.padId = tokenizer.padTokenId().orElse(tokenizer.eosTokenId());
     this.trainer =
@@ -159,14 +164,14 @@ public final class DjlPolicy implements Policy {
       prompted.add(new PromptRequest(ids, r.sampling(), tokenizer.stopTokenIds()));
     }
     List<Completion> out = new ArrayList<>();
-    int size = settings.generationBatchSize();
-    for (int start = 0; start < prompted.size(); start += size) {
-      List<Generation> generated =
-          generator.generate(prompted.subList(start, Math.min(prompted.size(), start + size)));
+    int start = 0;
+    for (int size : prefill.batchSizes(prompts.stream().mapToInt(p -> p.length).toArray())) {
+      List<Generation> generated = generator.generate(prompted.subList(start, start + size));
       for (int i = 0; i < generated.size(); i++) {
         Generation g = generated.get(i);
         out.add(new Completion(prompts.get(start + i), g.tokenIds(), g.text(), g.logProbs(), version));
       }
+      start += size;
     }
     return out;
   }

@@ -98,7 +98,24 @@ class ReferenceValuesTest {
     ProposalParse parse = plan.complete(ReferenceValues.MARKER + " 0 144\n" + ReferenceValues.MARKER + " 1 <object>\n");
 
     assertEquals(ProposalRejection.TOO_FEW_TESTS, parse.rejection());
-    assertEquals("1 of 3 written calls returned a literal value", parse.detail());
+    assertEquals("1 of 3 written calls returned a literal value of at most 200 characters", parse.detail());
+  }
+
+  @Test
+  void aValueTooLongToReadIsLeftOutOfTheTestsAndTheDocstring() {
+    ReferenceValues.Plan plan = ReferenceValues.plan(WRITTEN).plan();
+    String m = ReferenceValues.MARKER;
+    String huge = java.util.stream.IntStream.range(0, 895).mapToObj(Integer::toString)
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    String output = m + " 0 144\n" + m + " 1 1\n" + m + " 2 " + huge + "\n" + m + " 3 " + huge + "\n";
+
+    ProposalParse parse = plan.complete(output);
+
+    assertTrue(parse.ok(), parse.detail());
+    assertEquals(2, parse.proposal().tests().size());
+    assertFalse(parse.proposal().tests().stream().anyMatch(t -> t.contains(huge)));
+    assertFalse(parse.proposal().stub().contains(">>> running_max_square_square([4, -2, -5, -5, -5, -1])"),
+        "the example whose value is too long is left out");
   }
 
   @Test

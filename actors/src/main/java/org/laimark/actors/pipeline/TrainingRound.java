@@ -127,13 +127,17 @@ final class TrainingRound extends AbstractBehavior<TrainingRound.Command> {
     return this;
   }
 
+  /**
+   * Builds one group per problem from its graded rollouts and asks for the round's step: GRPO on the
+   * groups, or, for a supervised round, one step on the reference answers attached to them (the rollouts
+   * carry the prompt and are the problem's evidence). A round with nothing to learn takes no step: for
+   * GRPO, no group with varying rewards or a demonstration; supervised, no induction problem.
+   */
   private Behavior<Command> onGraded(RolloutsGraded graded) {
     int g = deps.settings().groupSize();
     rewards = graded.results();
     sampledVersion = graded.version();
-    if (deps.settings().update() == TrainerSettings.Update.SUPERVISED) {
-      return imitate(graded);
-    }
+    boolean supervised = deps.settings().update() == TrainerSettings.Update.SUPERVISED;
     List<RolloutGroup> groups = new ArrayList<>();
     boolean signal = false;
     for (int i = 0; i < problems.size(); i++) {
@@ -144,12 +148,13 @@ final class TrainingRound extends AbstractBehavior<TrainingRound.Command> {
           return fail("the sandbox failed on our side: " + result.detail());
         }
         r[j] = result.passed() ? 1 : 0;
-        signal |= r[j] != r[0];
+        signal |= !supervised && r[j] != r[0];
       }
       RolloutGroup group = new RolloutGroup(graded.completions().subList(i * g, (i + 1) * g), r);
-      String demonstration = demonstrationFor(problems.get(i).problem(), r);
-      if (demonstration != null) {
-        group = group.withDemonstration(demonstration);
+      Problem problem = problems.get(i).problem();
+      String answer = supervised ? referenceAnswer(problem) : demonstrationFor(problem, r);
+      if (answer != null) {
+        group = group.withDemonstration(answer);
         signal = true;
       }
       groups.add(group);
@@ -162,46 +167,7 @@ final class TrainingRound extends AbstractBehavior<TrainingRound.Command> {
             ModelAccess.TrainReply.class,
             deps.modelAccess(),
             deps.settings().trainTimeout(),
-            ref -> new ModelAccess.Train(groups, ref),
-            WrappedTraining::new);
-    return this;
-  }
-
-  /**
-   * A supervised round: every induction problem's verified reference answer, attached to its group of
-   * graded rollouts (which carry the prompt and are the problem's evidence), is what the step learns.
-   * A round with no such problem takes no step.
-   */
-  private Behavior<Command> imitate(RolloutsGraded graded) {
-    int g = deps.settings().groupSize();
-    List<RolloutGroup> groups = new ArrayList<>();
-    boolean anyAnswer = false;
-    for (int i = 0; i < problems.size(); i++) {
-      double[] r = new double[g];
-      for (int j = 0; j < g; j++) {
-        SampleResult result = rewards.get(i).get(j);
-        if (result.infraError()) {
-          return fail("the sandbox failed on our side: " + result.detail());
-        }
-        r[j] = result.passed() ? 1 : 0;
-      }
-      RolloutGroup group = new RolloutGroup(graded.completions().subList(i * g, (i + 1) * g), r);
-      String answer = referenceAnswer(problems.get(i).problem());
-      if (answer != null) {
-        group = group.withDemonstration(answer);
-        anyAnswer = true;
-      }
-      groups.add(group);
-    }
-    if (!anyAnswer) {
-      return finish(null, sampledVersion);
-    }
-    getContext()
-        .ask(
-            ModelAccess.TrainReply.class,
-            deps.modelAccess(),
-            deps.settings().trainTimeout(),
-            ref -> new ModelAccess.Imitate(groups, ref),
+            ref -> supervised ? new ModelAccess.Imitate(groups, ref) : new ModelAccess.Train(groups, ref),
             WrappedTraining::new);
     return this;
   }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A SIMULATED policy for tests, benchmarks and dry runs: no model, no tokens, just a skill (the
@@ -130,6 +131,22 @@ public final class SimulatedPolicy implements Policy {
    */
   @Override
   public TrainingMetrics train(List<RolloutGroup> groups) {
+    return learn(groups, g -> SimulatedSkills.varies(g.rewards()) || g.demonstration() != null);
+  }
+
+  /**
+   * Raises the skill on every task whose group carries a demonstration, as {@link #train} does for a group
+   * with a learning signal: a verified answer is one whatever the rollouts' rewards.
+   */
+  @Override
+  public TrainingMetrics imitate(List<RolloutGroup> groups) {
+    if (groups.stream().noneMatch(g -> g.demonstration() != null)) {
+      throw new IllegalArgumentException("a supervised step needs at least one group with a demonstration");
+    }
+    return learn(groups, g -> g.demonstration() != null);
+  }
+
+  private TrainingMetrics learn(List<RolloutGroup> groups, Predicate<RolloutGroup> teaches) {
     pause();
     synchronized (this) {
       int informative = 0;
@@ -140,8 +157,7 @@ public final class SimulatedPolicy implements Policy {
           rewardSum += r;
           rollouts++;
         }
-        boolean signal = SimulatedSkills.varies(group.rewards()) || group.demonstration() != null;
-        if (group.completions().isEmpty() || !signal) {
+        if (group.completions().isEmpty() || !teaches.test(group)) {
           continue;
         }
         informative++;
@@ -157,38 +173,6 @@ public final class SimulatedPolicy implements Policy {
       // here.
       return new TrainingMetrics(
           steps, 1 - meanReward, meanReward, informativeShare, 0, 0, 0, 0, version);
-    }
-  }
-
-  /**
-   * Raises the skill on every task whose group carries a demonstration, as {@link #train} does for a group
-   * with a learning signal: a verified answer is one whatever the rollouts' rewards.
-   */
-  @Override
-  public TrainingMetrics imitate(List<RolloutGroup> groups) {
-    pause();
-    synchronized (this) {
-      int demonstrated = 0;
-      double rewardSum = 0;
-      int rollouts = 0;
-      for (RolloutGroup group : groups) {
-        for (double r : group.rewards()) {
-          rewardSum += r;
-          rollouts++;
-        }
-        if (group.demonstration() != null) {
-          demonstrated++;
-          skills.reinforce(SimulatedSkills.text(group.completions().get(0).promptIds()));
-        }
-      }
-      if (demonstrated == 0) {
-        throw new IllegalArgumentException("a supervised step needs at least one group with a demonstration");
-      }
-      steps++;
-      version++;
-      double meanReward = rollouts == 0 ? 0 : rewardSum / rollouts;
-      return new TrainingMetrics(
-          steps, 1 - meanReward, meanReward, (double) demonstrated / groups.size(), 0, 0, 0, 0, version);
     }
   }
 

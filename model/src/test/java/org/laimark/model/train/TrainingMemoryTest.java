@@ -17,8 +17,9 @@ import org.laimark.model.train.bench.TrainingThroughput;
 /**
  * 1000 GRPO steps on a small random Qwen3 with native memory (RSS, which includes libtorch's allocations)
  * sampled every 100 steps: after warm-up it must stay flat. A leak of even one small NDArray per step
- * shows as steady growth; we allow 48 MiB of allocator noise between step 200 and step 1000 (measured:
- * 225 → 227 MiB, with transient +25 MiB spikes; see docs/benchmarks-model.md).
+ * shows as steady growth of the floor; we allow 48 MiB of allocator noise between the lowest sample of steps
+ * 200-400 and of steps 800-1000 (measured: 225 → 227 MiB, with transient +25 to +60 MiB spikes; see
+ * docs/benchmarks-model.md).
  */
 @Tag("slow")
 class TrainingMemoryTest {
@@ -45,7 +46,13 @@ class TrainingMemoryTest {
     }
     System.out.println("RSS MiB every 100 steps: " + rss);
 
-    double growth = rss.get(rss.size() - 1) - rss.get(1);
-    assertTrue(growth < 48, "RSS grew " + growth + " MiB from step 200 to 1000: " + rss);
+    // Allocator noise comes as transient spikes (a CI run read 299, 311, 359 MiB over and over); a leak
+    // raises the floor. So compare the lowest of the last three samples with the lowest of steps 200-400.
+    double growth = floor(rss.subList(rss.size() - 3, rss.size())) - floor(rss.subList(1, 4));
+    assertTrue(growth < 48, "RSS floor grew " + growth + " MiB from steps 200-400 to 800-1000: " + rss);
+  }
+
+  private static double floor(List<Double> samples) {
+    return samples.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
   }
 }

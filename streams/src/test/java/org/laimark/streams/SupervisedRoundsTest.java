@@ -26,7 +26,6 @@ class SupervisedRoundsTest {
   @Test
   void aSupervisedRunPublishesAVersionPerRoundAndItsReportNamesTheUpdate() throws Exception {
     Path runDir = dir.resolve("run");
-    Path conf = Path.of(System.getProperty("laimark.root", "..")).resolve("config/experiments/simulated.conf");
     Map<String, Object> overrides = Map.of(
         "laimark.pipeline.trainer.update", "supervised",
         "laimark.pipeline.tasks.shares", Map.of("induction", 1.0, "deduction", 0.0, "abduction", 0.0),
@@ -34,7 +33,7 @@ class SupervisedRoundsTest {
         "laimark.pipeline.run.progress", "off",
         "laimark.pipeline.evaluation.every-rounds", 0);
 
-    PipelineDaemon.run(RunConfiguration.create(conf, runDir, overrides));
+    PipelineDaemon.run(RunConfiguration.create(SimulatedRunFixture.simulatedConf(), runDir, overrides));
 
     BankStatus status = BankStatus.of(BankStore.recover(new RunDirectory(runDir), new JournalCodec()));
     assertTrue(status.rounds() >= 3, "published rounds: " + status.rounds());

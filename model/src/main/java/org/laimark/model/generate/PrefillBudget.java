@@ -8,9 +8,9 @@ import org.laimark.model.qwen3.Qwen3Config;
  * Where to cut a list of prompts into generation batches so the prefill fits in memory. The prefill of a
  * batch of B prompts padded to P tokens keeps about four float32 (B, heads, P, P) attention arrays per layer
  * (scores, masked scores, softmax, weights) until the batch's prefill ends, so its memory grows with B x P^2.
- * Measured on the embedded model (4 layers, 4 heads): 16 prompts of ~1200 tokens peaked at 9.2 GB, and a
- * pipeline writer batch holding one 1700-token harder-variant prompt was OOM-killed at 24 GB. Short prompts
- * still go {@code maxBatch} at a time; a long one goes in a smaller batch, alone if need be.
+ * Measured on the embedded model (4 layers, 4 heads): 16 prompts of ~1200 tokens peaked at 9.2 GB; pipeline
+ * runs met harder-variant prompts of 1700 tokens and ran out of memory in writer batches of 16. Short
+ * prompts still go {@code maxBatch} at a time; a long one goes in a smaller batch, alone if need be.
  */
 public final class PrefillBudget {
 

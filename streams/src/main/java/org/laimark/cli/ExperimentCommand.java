@@ -66,7 +66,9 @@ public final class ExperimentCommand implements Runnable {
     int problems;
 
     @Option(names = "--rows", paramLabel = "NAME", split = ",",
-        description = "Run only these configurations, e.g. base,selfgen-g4,curated (default: all).")
+        description = "Run only these configurations, e.g. base,selfgen-g4,curated (default: the study's six). Two"
+            + " rows beyond the study run only when named: selfgen-supervised and curated-supervised (the staged"
+            + " schedule with supervised rounds on the verified reference answers instead of GRPO).")
     List<String> rows;
 
     @Option(names = "--table-dir", paramLabel = "DIR",

@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * @param maxDuration wall time per run, or null for none
  * @param problems candidates per staged round ({@code staged.problems}), or 0 for the experiment's own
  * @param simulated run every configuration on the SIMULATED policy and sandbox of {@code simulated.conf}
- * @param rows the configurations to run, by name, or empty for all of them (a run of 2 cores cannot afford
- *     every row with several seeds)
+ * @param rows the configurations to run, by name, or empty for the study's (a run of 2 cores cannot afford
+ *     every row with several seeds); only named, the rows beyond the study ({@link StudyConfiguration#BEYOND_THE_STUDY})
  * @param tableDir the table's directory, or null for a new {@code paper-table-<timestamp>/} under runsDir. An
  *     existing one is continued: a run that ended there is measured, not run again; one that did not end (the
  *     table was killed) is resumed. So a killed table loses nothing, and several invocations with disjoint
@@ -55,14 +55,14 @@ public record PaperTableSettings(
             + " (--seeds " + seeds + ")");
       }
     }
-    List<String> known = StudyConfiguration.STUDY.stream().map(StudyConfiguration::name).toList();
+    List<String> known = StudyConfiguration.ALL.stream().map(StudyConfiguration::name).toList();
     for (String row : rows) {
       if (!known.contains(row)) {
         throw new IllegalArgumentException("--rows: unknown configuration '" + row + "' (expected some of "
             + String.join(", ", known) + ")");
       }
     }
-    for (StudyConfiguration c : StudyConfiguration.STUDY) {
+    for (StudyConfiguration c : StudyConfiguration.ALL) {
       if (rows.contains(c.name()) && c.startsFrom() != null && !rows.contains(c.startsFrom())) {
         throw new IllegalArgumentException("--rows: " + c.name() + " continues " + c.startsFrom()
             + "'s runs, so it needs " + c.startsFrom() + " too");
@@ -70,9 +70,10 @@ public record PaperTableSettings(
     }
   }
 
-  /** The configurations to run, in the study's order. */
+  /** The configurations to run, in the study's order: the study's own unless {@code rows} names others. */
   public List<StudyConfiguration> configurations() {
-    return StudyConfiguration.STUDY.stream().filter(c -> rows.isEmpty() || rows.contains(c.name())).toList();
+    return rows.isEmpty() ? StudyConfiguration.STUDY
+        : StudyConfiguration.ALL.stream().filter(c -> rows.contains(c.name())).toList();
   }
 
   /** The seeds this invocation runs, in increasing order. */

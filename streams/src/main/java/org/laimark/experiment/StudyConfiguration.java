@@ -1,6 +1,7 @@
 package org.laimark.experiment;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One row of the study's table and the experiment file behind it (looked up by name in the configuration
@@ -40,4 +41,20 @@ public record StudyConfiguration(String name, String file, Kind kind, String sta
           "a second round from selfgen-g4's last adapter, calibrated against it"),
       new StudyConfiguration("task-skew", "task-mix.conf", Kind.TRAIN, null,
           "deduction/abduction task mix (the study's R0 shares, capped)"));
+
+  /**
+   * Rows beyond the study, run only when {@code --rows} names them: the same staged schedule with supervised
+   * rounds (one step on the kept problems' verified reference answers per round) instead of GRPO, on the
+   * self-generated and on the curated curriculum. On the embedded model this is the update that raised held-out
+   * pass@1 where GRPO did not (docs/embedded-model.md, sessions 14-16).
+   */
+  public static final List<StudyConfiguration> BEYOND_THE_STUDY = List.of(
+      new StudyConfiguration("selfgen-supervised", "selfgen-supervised-staged.conf", Kind.TRAIN, null,
+          "self-generated curriculum, supervised rounds on its verified reference answers"),
+      new StudyConfiguration("curated-supervised", "curated-supervised-staged.conf", Kind.TRAIN, null,
+          "curated problems, supervised rounds on their reference answers"));
+
+  /** Every row {@code --rows} may name, in the order they run. */
+  public static final List<StudyConfiguration> ALL =
+      Stream.concat(STUDY.stream(), BEYOND_THE_STUDY.stream()).toList();
 }

@@ -48,7 +48,7 @@ class PaperTableInputTest {
     String err = run("experiment", "paper-table", "--rows", "base,selfgen-g8", "--runs-dir", tmp.toString());
 
     assertEquals("laimark: --rows: unknown configuration 'selfgen-g8' (expected some of base, selfgen-g2,"
-        + " selfgen-g4, curated, iteration, task-skew)", err);
+        + " selfgen-g4, curated, iteration, task-skew, selfgen-supervised, curated-supervised)", err);
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.laimark.actors.bank.JournalAudit;
 import org.laimark.actors.bank.RunDirectory;
 import org.laimark.cli.LaimarkCli;
+import org.laimark.report.RunFactsReader;
 
 /**
  * {@code laimark experiment paper-table --simulated} with 2 seeds and tiny staged rounds: every configuration
@@ -68,5 +69,34 @@ class PaperTableTest {
     String iterationConfig = Files.readString(runs.resolve("iteration-seed2/config.conf"));
     assertTrue(iterationConfig.contains(runs.resolve("selfgen-g4-seed2/checkpoints").toString()),
         "iteration seed 2 starts from selfgen-g4 seed 2's checkpoint");
+  }
+
+  @Test
+  void theSupervisedRowsRunOnlyWhenNamedAndTrainBySupervisedRounds() throws Exception {
+    Path out = tmp.resolve("supervised.md");
+    Path configDir = Path.of(System.getProperty("laimark.root", "..")).resolve("config/experiments");
+
+    int code = LaimarkCli.execute("experiment", "paper-table", "--simulated", "--seeds", "1", "--problems", "16",
+        "--rows", "base,selfgen-supervised,curated-supervised", "--config-dir", configDir.toString(),
+        "--runs-dir", tmp.resolve("runs").toString(), "--out", out.toString());
+
+    assertEquals(0, code, "every run should have produced a measurement");
+    String table = Files.readString(out);
+    for (StudyConfiguration c : StudyConfiguration.BEYOND_THE_STUDY) {
+      String row = table.lines().filter(l -> l.startsWith("| " + c.name() + " | " + c.file() + " |")).findFirst()
+          .orElseThrow(() -> new AssertionError("no row for " + c.name() + " in\n" + table));
+      assertTrue(NUMBER_WITH_INTERVAL.matcher(row.split("\\|")[4].trim()).matches(), "pass@1 last: " + row);
+    }
+    assertTrue(table.lines().noneMatch(l -> l.startsWith("| selfgen-g4 |")), "only the named rows ran:\n" + table);
+    Path runs;
+    try (var dirs = Files.list(tmp.resolve("runs"))) {
+      runs = dirs.findFirst().orElseThrow();
+    }
+    // The simulated sandbox knows only the simulated domain's functions, so the curated rows verify none of
+    // MBPP's problems and train nothing here (as the curated row above); the self-generated row trains.
+    Path selfgen = runs.resolve("selfgen-supervised-seed1");
+    assertTrue(RunFactsReader.read(selfgen).status().rounds() > 0, "selfgen-supervised trained rounds");
+    String report = Files.readString(selfgen.resolve("report/report.md"));
+    assertTrue(report.contains("took one supervised step"), "its report says how it trained:\n" + report);
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  *     split, task ids 601-974; evaluation splits are never offered as a source) or {@code problem-file}
  *     (curated: {@code problemFile})
  * @param problemFile the problem file (the study's JSONL) of {@code source = problem-file}
+ * @param problemOrder the order a curated source's problems are taken in: {@code file} or {@code seeded} (a
+ *     permutation drawn with {@code generator.seed}, so runs of different seeds take different subsets)
  * @param initialCheckpoint a policy checkpoint to start a new run from (iteration), or empty
  * @param policy {@code djl} (the model in {@code laimark.model}) or {@code simulated} (see {@code simulated})
  * @param runsDirectory where a new run directory is created when {@code --run-dir} is not given
@@ -25,6 +27,7 @@ public record RunSettings(
     String mode,
     String source,
     String problemFile,
+    String problemOrder,
     String initialCheckpoint,
     String policy,
     String runsDirectory,
@@ -36,6 +39,7 @@ public record RunSettings(
 
   public static final List<String> MODES = List.of("continuous", "staged");
   public static final List<String> SOURCES = List.of("generated", "mbpp-train", "problem-file");
+  public static final List<String> PROBLEM_ORDERS = List.of("file", "seeded");
   public static final List<String> POLICIES = List.of("djl", "simulated");
   public static final List<String> PROGRESS = List.of("auto", "bar", "lines", "off");
 
@@ -58,6 +62,7 @@ public record RunSettings(
         p.oneOf("mode", MODES),
         p.oneOf("source", SOURCES),
         p.text("problem-file"),
+        p.oneOf("problem-order", PROBLEM_ORDERS),
         r.text("initial-checkpoint"),
         r.oneOf("policy", POLICIES),
         r.text("runs-directory"),

@@ -1,7 +1,10 @@
 package org.laimark.streams;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Collectors;
 import org.laimark.config.InvalidSettingException;
 import org.laimark.config.RunSettings;
@@ -19,19 +22,30 @@ import org.laimark.data.io.ReadResult;
  * are rejected by the verifier's held-out guard.
  *
  * @param origin what the journal records as the problems' origin ("curated:mbpp-train", "curated:FILE")
- * @param problems the problems in their file order
+ * @param problems the problems in the order the run takes them
  */
 public record CuratedProblems(String origin, List<Problem> problems) {
 
-  /** The curated problems of a run's settings, or null when the policy writes them. */
-  public static CuratedProblems of(RunSettings run) {
+  /**
+   * The curated problems of a run's settings, in file order or (problem-order = seeded) permuted with
+   * {@code seed}, or null when the policy writes them. The order is a function of the settings alone, so a
+   * resumed run continues the same sequence.
+   */
+  public static CuratedProblems of(RunSettings run, long seed) {
+    CuratedProblems curated;
     if (run.source().equals("mbpp-train")) {
-      return new CuratedProblems("curated:mbpp-train", mbppTrain());
+      curated = new CuratedProblems("curated:mbpp-train", mbppTrain());
+    } else if (run.source().equals("problem-file")) {
+      curated = new CuratedProblems("curated:" + Path.of(run.problemFile()).getFileName(), file(run.problemFile()));
+    } else {
+      return null;
     }
-    if (run.source().equals("problem-file")) {
-      return new CuratedProblems("curated:" + Path.of(run.problemFile()).getFileName(), file(run.problemFile()));
+    if (run.problemOrder().equals("seeded")) {
+      List<Problem> permuted = new ArrayList<>(curated.problems());
+      Collections.shuffle(permuted, new Random(seed));
+      curated = new CuratedProblems(curated.origin(), List.copyOf(permuted));
     }
-    return null;
+    return curated;
   }
 
   /** MBPP's train split (task ids 601-974). */

@@ -78,12 +78,13 @@ public record Session(
 
     StreamSettings stream = StreamSettings.fromConfig(config);
     ScheduleSettings schedule = ScheduleSettings.fromConfig(config);
+    GeneratorSettings generator = GeneratorSettings.fromConfig(config);
     ProblemStages.StageContext ctx = new ProblemStages.StageContext(stream, calibrator, system.scheduler(),
         id -> stages.deduplicator().tell(new Deduplicator.Release(id)), new PublishedVersions(policy.version()));
     PipelineWiring wiring = new PipelineWiring(stages, bank, new ProblemStages(ctx),
         new TrainingStages(ctx, schedule, rc.run(), recovered.lastRound()),
-        new ProposalPlan(GeneratorSettings.fromConfig(config), harderVariantShare(config)),
-        new TaskDeriver(derived(tasks)), stream, ctx, CuratedProblems.of(run));
+        new ProposalPlan(generator, harderVariantShare(config)),
+        new TaskDeriver(derived(tasks)), stream, ctx, CuratedProblems.of(run, generator.seed()));
     return new Session(bank, stages, opened, policy.simulated(), wiring, schedule);
   }
 

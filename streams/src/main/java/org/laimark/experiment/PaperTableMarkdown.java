@@ -45,7 +45,9 @@ final class PaperTableMarkdown {
         + " version (\"best\"); mean over seeds ± the half-width of a two-sided 95% Student-t interval over"
         + " seeds (t(0.975, n-1) · s / √n; one seed has no interval). Δ: mean last pass@1 minus the base row's,"
         + " in points. Non-degenerate: the share of GRPO groups with non-zero reward variance over each run's"
-        + " published rounds (as GRPO recorded it per version, weighted by groups), mean over seeds."
+        + " published rounds (as GRPO recorded it per version, weighted by groups), mean over seeds; in a row trained"
+        + " by supervised rounds the groups are the rollouts each round samples as evidence, not what it learns from."
+        + " Rounds: published training rounds (one optimizer step each), mean over seeds."
         + (sampled ? " Sampled: the last version's (and the base's) pass@1 from " + s.sampled() + " answers per task"
             + " sampled at the runs' laimark.pipeline.evaluation.temperature and top-p (the share that pass), with"
             + " sampling seed k for seed k's runs and base, so each run is compared with the base on the same draws and"
@@ -55,7 +57,7 @@ final class PaperTableMarkdown {
         + "\n\n");
     out.append("| configuration | experiment file | seeds | pass@1 last (%) | pass@1 best (%) | Δ last vs base"
         + " (points) |" + (sampled ? " sampled pass@1 last (%) | Δ sampled vs base, paired (points) |" : "")
-        + " non-degenerate group fraction | GRPO rounds (mean) |\n");
+        + " non-degenerate group fraction | rounds (mean) |\n");
     out.append("|---|---|---|---|---|---|" + (sampled ? "---|---|" : "") + "---|---|\n");
     double base = TInterval.of(values(outcomes, "base", RunOutcome::lastPassAt1)).mean();
     for (StudyConfiguration c : s.configurations()) {

@@ -3,6 +3,7 @@ package org.laimark.streams;
 import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -113,7 +114,8 @@ public final class PipelineDaemon {
     ProgressDisplay progress = ProgressDisplay.start(system, session.bank(), settings, session.simulated());
     PipelineRun running = settings.continuous()
         ? ContinuousRun.start(system, session, stop, gracefulStop, settings.maxRounds())
-        : StagedRun.start(system, session, stop, settings.maxRounds());
+        : StagedRun.start(system, session, stop, settings.maxRounds(), settings.simulated() ? OptionalInt.empty()
+            : OptionalInt.of(DjlRunSettings.fromConfig(rc.config()).scheduleSteps()));
     boolean drained;
     try {
       drained = await(running, stopping, settings.drainTimeout());

@@ -2,6 +2,7 @@ package org.laimark.streams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +12,8 @@ import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.laimark.config.ScheduleSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The study's way, for comparison and reproduction: each stage runs over the whole batch before the next
@@ -23,19 +26,26 @@ final class StagedRun {
   private final ActorSystem<Void> system;
   private final Session session;
   private final SharedKillSwitch stop;
+  private static final Logger log = LoggerFactory.getLogger(StagedRun.class);
+
   private final long maxRounds;
+  private final OptionalInt scheduleSteps;
   private volatile boolean stopped;
   private long published;
 
-  private StagedRun(ActorSystem<Void> system, Session session, SharedKillSwitch stop, long maxRounds) {
+  private StagedRun(ActorSystem<Void> system, Session session, SharedKillSwitch stop, long maxRounds,
+      OptionalInt scheduleSteps) {
     this.system = system;
     this.session = session;
     this.stop = stop;
     this.maxRounds = maxRounds;
+    this.scheduleSteps = scheduleSteps;
   }
 
-  static PipelineRun start(ActorSystem<Void> system, Session session, SharedKillSwitch stop, long maxRounds) {
-    StagedRun run = new StagedRun(system, session, stop, maxRounds);
+  /** {@code scheduleSteps}: the model's {@code run.schedule-steps}, or empty for a policy without a schedule. */
+  static PipelineRun start(ActorSystem<Void> system, Session session, SharedKillSwitch stop, long maxRounds,
+      OptionalInt scheduleSteps) {
+    StagedRun run = new StagedRun(system, session, stop, maxRounds, scheduleSteps);
     CompletionStage<Done> done = CompletableFuture.supplyAsync(run::runAllRounds);
     return new PipelineRun(done, () -> run.stopped = true);
   }
@@ -58,6 +68,9 @@ final class StagedRun {
     List<Candidate> kept = stage(Source.from(unique).via(p.calibrate(w.stages().calibrator())).via(p.record(w.bank()))
         .via(p.derive(w.bank(), w.deriver())).via(p.record(w.bank()))
         .via(p.calibrateDerived(w.stages().calibrator())).via(p.record(w.bank())));
+    long stepsTaken = session.opened().status().policyVersion() + published;
+    scheduleSteps.ifPresent(steps -> new StagedSteps(kept.size(), schedule.stagedEpochs(), w.stream().roundSize(),
+        stepsTaken, steps).warning().ifPresent(log::warn));
     for (int epoch = 0; epoch < schedule.stagedEpochs() && !stopped(); epoch++) {
       List<TrainingStages.RoundDone> rounds = stage(Source.from(kept).grouped(w.stream().roundSize())
           .via(w.trainingStages().trainAndPublish(w.bank(), w.stages().trainer(), w.stages().modelAccess())));

@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  */
 final class StagedRun {
 
+  private static final Logger log = LoggerFactory.getLogger(StagedRun.class);
+
   private final ActorSystem<Void> system;
   private final Session session;
   private final SharedKillSwitch stop;
-  private static final Logger log = LoggerFactory.getLogger(StagedRun.class);
-
   private final long maxRounds;
   private final OptionalInt scheduleSteps;
   private volatile boolean stopped;

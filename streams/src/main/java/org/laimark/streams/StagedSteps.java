@@ -1,5 +1,6 @@
 package org.laimark.streams;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.laimark.model.train.CosineSchedule;
 import org.laimark.model.train.OptimizerSettings;
@@ -28,21 +29,22 @@ record StagedSteps(int kept, int epochs, int roundSize, long stepsTaken, int sch
 
   /** A one-line warning when the round's steps and the schedule do not end together, else empty. */
   Optional<String> warning() {
-    long end = stepsTaken + planned();
-    if (planned() == 0) {
+    long planned = planned();
+    if (planned == 0) {
       return Optional.empty();
     }
-    String steps = String.format("this staged round trains %d kept problems x %d epochs in rounds of %d = %d steps"
-        + " (after %d taken)", kept, epochs, roundSize, planned(), stepsTaken);
+    long end = stepsTaken + planned;
+    String steps = String.format(Locale.ROOT, "this staged round trains %d kept problems x %d epochs in rounds of %d = %d steps"
+        + " (after %d taken)", kept, epochs, roundSize, planned, stepsTaken);
     if (end > scheduleSteps) {
-      return Optional.of(String.format("%s, but laimark.pipeline.run.schedule-steps = %d brings the learning rate to 0"
+      return Optional.of(String.format(Locale.ROOT, "%s, but laimark.pipeline.run.schedule-steps = %d brings the learning rate to 0"
           + " at step %d: its last %d rounds will not change the policy (set schedule-steps to about %d)",
           steps, scheduleSteps, scheduleSteps, end - Math.max(scheduleSteps, stepsTaken), end));
     }
     CosineSchedule schedule = OptimizerSettings.study(scheduleSteps).schedule();
     double last = schedule.learningRate(end - 1) / schedule.peakLearningRate();
     if (last > ANNEALED) {
-      return Optional.of(String.format("%s; laimark.pipeline.run.schedule-steps = %d leaves the learning rate at %.0f%%"
+      return Optional.of(String.format(Locale.ROOT, "%s; laimark.pipeline.run.schedule-steps = %d leaves the learning rate at %.0f%%"
           + " of its peak at the last one (set schedule-steps to about %d to anneal it)", steps, scheduleSteps,
           100 * last, end));
     }
